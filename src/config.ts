@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every environment setting the service reads; parsed once at the edge. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    CORPUS_DIR: z.string().default('../shared/corpus'),
+    INDEX_DIR: z.string().default('indexes'),
+    /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
+    EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
+    EMBEDDING_MODEL_DIR: optionalString,
+    EMBEDDING_DIM: z.coerce.number().int().min(16).max(1024).default(256),
+    LLM_BASE_URL: optionalString,
+    LLM_MODEL: optionalString,
+    LLM_API_KEY: optionalString,
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    ADMIN_API_KEY: optionalString,
+    FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  })
+  .refine((c) => c.EMBEDDER !== 'transformers' || c.EMBEDDING_MODEL_DIR !== undefined, {
+    message: 'EMBEDDER=transformers requires EMBEDDING_MODEL_DIR (a local model folder)',
+    path: ['EMBEDDING_MODEL_DIR'],
+  })
+  .refine((c) => (c.LLM_BASE_URL === undefined) === (c.LLM_MODEL === undefined), {
+    message: 'LLM_BASE_URL and LLM_MODEL must be set together',
+    path: ['LLM_MODEL'],
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; throws an error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
+    INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
+    FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
+  };
+}
