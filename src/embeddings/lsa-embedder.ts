@@ -1,0 +1,139 @@
+import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import { lexicalTerms } from '../text/tokenize.js';
+import { randomizedSvd } from './randomized-svd.js';
+import type { CsrMatrix } from './sparse-matrix.js';
+
+export interface LsaOptions {
+  dim: number;
+  /** Terms in fewer documents than this carry no co-occurrence signal. */
+  minDf: number;
+  /** Terms in more than this share of documents are near stop-words. */
+  maxDfRatio: number;
+  maxVocab: number;
+  seed: number;
+}
+
+export const DEFAULT_LSA_OPTIONS: LsaOptions = { dim: 256, minDf: 2, maxDfRatio: 0.5, maxVocab: 40_000, seed: 42 };
+
+/** A trained LSA model: vocabulary with IDF weights and the term → concept projection. */
+export interface LsaModel {
+  vocab: string[];
+  idf: Float32Array;
+  /** vocab.length × dim, row-major. */
+  projection: Float32Array;
+  dim: number;
+  /** SHA of the training texts' ids, so the index knows which corpus the model came from. */
+  trainedOn: number;
+}
+
+/** Trains LSA (TF-IDF + truncated SVD) on the corpus' own texts: semantic vectors with no pretrained weights. */
+export function trainLsa(texts: string[], options: Partial<LsaOptions> = {}): LsaModel {
+  const o = { ...DEFAULT_LSA_OPTIONS, ...options };
+  const docsTerms = texts.map((t) => countTerms(lexicalTerms(t)));
+  const df = new Map<string, number>();
+  for (const m of docsTerms) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = texts.length;
+  const vocab = [...df.entries()]
+    .filter(([, d]) => d >= o.minDf && d <= o.maxDfRatio * n)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, o.maxVocab)
+    .map(([t]) => t)
+    .sort();
+  const index = new Map(vocab.map((t, i) => [t, i]));
+  const idf = new Float32Array(vocab.length);
+  vocab.forEach((t, i) => (idf[i] = Math.log((n + 1) / (df.get(t)! + 1)) + 1));
+  const matrix = toCsr(docsTerms, index, idf);
+  const svd = randomizedSvd(matrix, Math.min(o.dim, n - 1), { seed: o.seed });
+  return { vocab, idf, projection: svd.v, dim: svd.k, trainedOn: n };
+}
+
+function countTerms(terms: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** Log-scaled, IDF-weighted, L2-normalised term weights of one text. */
+function weightVector(counts: Map<string, number>, index: Map<string, number>, idf: Float32Array): { cols: number[]; vals: number[] } {
+  const cols: number[] = [];
+  const vals: number[] = [];
+  let norm = 0;
+  for (const [t, c] of counts) {
+    const i = index.get(t);
+    if (i === undefined) continue;
+    const w = (1 + Math.log(c)) * idf[i]!;
+    cols.push(i);
+    vals.push(w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  return { cols, vals: vals.map((v) => v / norm) };
+}
+
+function toCsr(docs: Map<string, number>[], index: Map<string, number>, idf: Float32Array): CsrMatrix {
+  const rowPtr = new Uint32Array(docs.length + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  docs.forEach((m, r) => {
+    const w = weightVector(m, index, idf);
+    cols.push(...w.cols);
+    vals.push(...w.vals);
+    rowPtr[r + 1] = cols.length;
+  });
+  return { rows: docs.length, cols: index.size, rowPtr, colIdx: Uint32Array.from(cols), values: Float32Array.from(vals) };
+}
+
+/** LangChain `Embeddings` backed by a trained {@link LsaModel}; deterministic and offline. */
+export class LsaEmbedder extends Embeddings {
+  private readonly index: Map<string, number>;
+
+  constructor(
+    readonly model: LsaModel,
+    params: EmbeddingsParams = {},
+  ) {
+    super(params);
+    this.index = new Map(model.vocab.map((t, i) => [t, i]));
+  }
+
+  get dimension(): number {
+    return this.model.dim;
+  }
+
+  /** Embeds synchronously; the async LangChain methods wrap this. */
+  embed(text: string): number[] {
+    const { dim, projection, idf } = this.model;
+    const w = weightVector(countTerms(lexicalTerms(text)), this.index, idf);
+    const out = new Float64Array(dim);
+    for (let p = 0; p < w.cols.length; p++) {
+      const base = w.cols[p]! * dim;
+      const v = w.vals[p]!;
+      for (let j = 0; j < dim; j++) out[j]! += v * projection[base + j]!;
+    }
+    let norm = 0;
+    for (const x of out) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(out, (x) => x / norm);
+  }
+
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.embed(t));
+  }
+
+  override async embedQuery(text: string): Promise<number[]> {
+    return this.embed(text);
+  }
+
+  toJSON(): object {
+    return { vocab: this.model.vocab, dim: this.model.dim, trainedOn: this.model.trainedOn, idf: Buffer.from(this.model.idf.buffer).toString('base64'), projection: Buffer.from(this.model.projection.buffer).toString('base64') };
+  }
+
+  static fromJSON(j: { vocab: string[]; dim: number; trainedOn: number; idf: string; projection: string }): LsaEmbedder {
+    const f32 = (s: string) => {
+      const b = Buffer.from(s, 'base64');
+      const ab = new ArrayBuffer(b.byteLength);
+      new Uint8Array(ab).set(b);
+      return new Float32Array(ab);
+    };
+    return new LsaEmbedder({ vocab: j.vocab, dim: j.dim, trainedOn: j.trainedOn, idf: f32(j.idf), projection: f32(j.projection) });
+  }
+}

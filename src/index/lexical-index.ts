@@ -1,0 +1,189 @@
+import { lexicalTerms } from '../text/tokenize.js';
+import { buildField, idf, type FieldPostings } from './bm25-field.js';
+
+export interface LexicalParams {
+  k1: number;
+  b: number;
+  /** Weight of the heading field (law title, article title) against the body. */
+  headingWeight: number;
+  /** Weight of syllable bigrams against single syllables. */
+  bigramWeight: number;
+}
+
+export const DEFAULT_LEXICAL_PARAMS: LexicalParams = { k1: 1.2, b: 0.75, headingWeight: 0.6, bigramWeight: 1.0 };
+
+export interface LexicalInput {
+  text: string;
+  heading: string;
+}
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+/** Analysed query: unique terms with their weights, computed once and reused across scorers. */
+export interface QueryTerms {
+  ids: number[];
+  weights: number[];
+}
+
+/**
+ * BM25 over Vietnamese syllables and syllable bigrams, with a body and a heading field
+ * (BM25F-style weighted sum). Hand-written rather than MiniSearch because reranking needs
+ * per-field, per-term scores and the scale run needs compact typed-array postings.
+ */
+export class LexicalIndex {
+  private constructor(
+    readonly vocab: Map<string, number>,
+    readonly body: FieldPostings,
+    readonly heading: FieldPostings,
+    readonly params: LexicalParams,
+  ) {}
+
+  get size(): number {
+    return this.body.docLen.length;
+  }
+
+  /** Builds the index over documents given in a fixed order; doc numbers are their positions. */
+  static build(inputs: LexicalInput[], params: LexicalParams = DEFAULT_LEXICAL_PARAMS): LexicalIndex {
+    const vocab = new Map<string, number>();
+    const toIds = (terms: string[]) => {
+      const ids = new Uint32Array(terms.length);
+      terms.forEach((t, i) => {
+        let id = vocab.get(t);
+        if (id === undefined) vocab.set(t, (id = vocab.size));
+        ids[i] = id;
+      });
+      return ids;
+    };
+    const bodyIds = inputs.map((d) => toIds(lexicalTerms(d.text)));
+    const headIds = inputs.map((d) => toIds(lexicalTerms(d.heading)));
+    return new LexicalIndex(vocab, buildField(bodyIds, vocab.size), buildField(headIds, vocab.size), params);
+  }
+
+  /** Known terms of a query with bigram weighting; unknown terms carry no signal and are dropped. */
+  analyze(query: string): QueryTerms {
+    const weights = new Map<number, number>();
+    for (const t of lexicalTerms(query)) {
+      const id = this.vocab.get(t);
+      if (id === undefined) continue;
+      const w = t.includes('_') ? this.params.bigramWeight : 1;
+      weights.set(id, Math.max(weights.get(id) ?? 0, w));
+    }
+    return { ids: [...weights.keys()], weights: [...weights.values()] };
+  }
+
+  /** Adds each field's BM25 for the query into `scores` (length = index size). */
+  accumulate(q: QueryTerms, scores: Float32Array, field: 'body' | 'heading' = 'body', weight = 1): void {
+    const f = field === 'body' ? this.body : this.heading;
+    const n = this.size;
+    const { k1, b } = this.params;
+    for (let qi = 0; qi < q.ids.length; qi++) {
+      const t = q.ids[qi]!;
+      const docs = f.docs[t];
+      const tfs = f.tfs[t];
+      if (!docs || !tfs || docs.length === 0) continue;
+      const w = weight * q.weights[qi]! * idf(docs.length, n);
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        const tf = tfs[i]!;
+        const norm = k1 * (1 - b + (b * f.docLen[d]!) / (f.avgLen || 1));
+        scores[d]! += (w * tf * (k1 + 1)) / (tf + norm);
+      }
+    }
+  }
+
+  /** BM25 scores of every document (body plus weighted heading). */
+  scoreAll(q: QueryTerms): Float32Array {
+    const scores = new Float32Array(this.size);
+    this.accumulate(q, scores, 'body', 1);
+    if (this.params.headingWeight > 0) this.accumulate(q, scores, 'heading', this.params.headingWeight);
+    return scores;
+  }
+
+  /** Top-k documents for a query, optionally restricted by a predicate on doc numbers. */
+  search(query: string | QueryTerms, k: number, allow?: (doc: number) => boolean): ScoredDoc[] {
+    const q = typeof query === 'string' ? this.analyze(query) : query;
+    return topK(this.scoreAll(q), k, allow);
+  }
+
+  toJSON(): object {
+    return { params: this.params, vocab: [...this.vocab.keys()], body: serializeField(this.body), heading: serializeField(this.heading) };
+  }
+
+  static fromJSON(json: SerializedLexical): LexicalIndex {
+    const vocab = new Map<string, number>(json.vocab.map((t, i) => [t, i]));
+    return new LexicalIndex(vocab, deserializeField(json.body), deserializeField(json.heading), json.params);
+  }
+}
+
+export interface SerializedField {
+  docs: string;
+  tfs: string;
+  offsets: string;
+  docLen: string;
+  avgLen: number;
+}
+
+export interface SerializedLexical {
+  params: LexicalParams;
+  vocab: string[];
+  body: SerializedField;
+  heading: SerializedField;
+}
+
+function b64(a: ArrayBufferView): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function serializeField(f: FieldPostings): SerializedField {
+  const offsets = new Uint32Array(f.docs.length + 1);
+  f.docs.forEach((d, i) => (offsets[i + 1] = offsets[i]! + d.length));
+  const docs = new Uint32Array(offsets[f.docs.length]!);
+  const tfs = new Uint16Array(docs.length);
+  f.docs.forEach((d, i) => {
+    docs.set(d, offsets[i]!);
+    tfs.set(f.tfs[i]!, offsets[i]!);
+  });
+  return { docs: b64(docs), tfs: b64(tfs), offsets: b64(offsets), docLen: b64(f.docLen), avgLen: f.avgLen };
+}
+
+function typed<T>(s: string, ctor: { new (buf: ArrayBuffer, off: number, len: number): T; BYTES_PER_ELEMENT: number }): T {
+  const buf = Buffer.from(s, 'base64');
+  const copy = new ArrayBuffer(buf.byteLength);
+  new Uint8Array(copy).set(buf);
+  return new ctor(copy, 0, buf.byteLength / ctor.BYTES_PER_ELEMENT);
+}
+
+function deserializeField(s: SerializedField): FieldPostings {
+  const offsets = typed(s.offsets, Uint32Array);
+  const docs = typed(s.docs, Uint32Array);
+  const tfs = typed(s.tfs, Uint16Array);
+  const n = offsets.length - 1;
+  return {
+    docs: Array.from({ length: n }, (_, i) => docs.subarray(offsets[i]!, offsets[i + 1]!)),
+    tfs: Array.from({ length: n }, (_, i) => tfs.subarray(offsets[i]!, offsets[i + 1]!)),
+    docLen: typed(s.docLen, Float32Array),
+    avgLen: s.avgLen,
+  };
+}
+
+/** Indices of the k highest positive scores, best first. */
+export function topK(scores: Float32Array, k: number, allow?: (doc: number) => boolean): ScoredDoc[] {
+  const out: ScoredDoc[] = [];
+  let min = -Infinity;
+  for (let d = 0; d < scores.length; d++) {
+    const s = scores[d]!;
+    if (s <= 0 || (out.length >= k && s <= min)) continue;
+    if (allow && !allow(d)) continue;
+    out.push({ doc: d, score: s });
+    if (out.length > k * 4) {
+      out.sort((a, b) => b.score - a.score);
+      out.length = k;
+      min = out[k - 1]!.score;
+    }
+  }
+  out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return out.slice(0, k);
+}
