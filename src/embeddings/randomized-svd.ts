@@ -15,12 +15,12 @@ export interface TruncatedSvd {
  * walks contiguous rows: dense products over the vocabulary side are what make a naive version slow.
  */
 export function randomizedSvd(a: CsrMatrix, k: number, opts: { oversample?: number; powerIterations?: number; seed?: number } = {}): TruncatedSvd {
-  const l = Math.min(k + (opts.oversample ?? 16), a.rows, a.cols);
+  const l = Math.min(k + (opts.oversample ?? 10), a.rows, a.cols);
   const gauss = seededGaussian(opts.seed ?? 42);
   const omega = dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = gauss();
   let q = mulDense(a, omega);
-  for (let it = 0; it < (opts.powerIterations ?? 2); it++) {
+  for (let it = 0; it < (opts.powerIterations ?? 1); it++) {
     // Rescale columns between iterations to keep magnitudes sane; one full QR at the end suffices for 2 iterations.
     normalizeColumns(q);
     q = mulDense(a, mulTransposeDense(a, q));

@@ -1,3 +1,4 @@
+import { repairLegacyEncoding } from './legacy-encoding.js';
 import { normalizeToneMarks } from './tone-marks.js';
 
 /**
@@ -9,6 +10,7 @@ const LEGACY_LETTERS: Record<string, string> = { Ƣ: 'Ư', ƣ: 'ư' };
 /** Normalises a Vietnamese text for indexing and display: NFC, one tone placement, repaired letters, tidy spaces. */
 export function normalizeVietnamese(text: string): string {
   let t = text.normalize('NFC');
+  t = repairLegacyEncoding(t);
   t = t.replace(/[Ƣƣ]/g, (c) => LEGACY_LETTERS[c] ?? c);
   t = t.replace(/\r\n?/g, '\n');
   // NBSP, soft hyphens and zero-width characters come from web pages and PDFs and break tokens.

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { createEmbedder } from '../embeddings/create-embedder.js';
+import { ingestCorpus } from '../ingest/ingest-pipeline.js';
+import { createPhaseProgress } from './progress-bar.js';
+
+const USAGE = `Usage: npm run ingest -- [--corpus <dir>] [--out <index dir>] [--full]
+  --corpus  corpus folder (default: CORPUS_DIR or ../shared/corpus)
+  --out     index folder (default: INDEX_DIR or indexes)
+  --full    rebuild everything, retraining the embedder`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const corpusDir = values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR;
+  const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
+  const bar = createPhaseProgress();
+  const report = await ingestCorpus({
+    corpusDir,
+    indexDir,
+    full: values.full,
+    embedderKind: config.EMBEDDER,
+    ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
+    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}),
+    lsa: { dim: config.EMBEDDING_DIM },
+    onProgress: bar.update,
+  });
+  bar.stop();
+  const secs = (report.ms / 1000).toFixed(2);
+  console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
+  console.log(`  corpus:     ${corpusDir}`);
+  console.log(`  index:      ${report.buildDir ?? indexDir}`);
+  console.log(`  documents:  ${report.documents}`);
+  console.log(`  articles:   ${report.articles}`);
+  console.log(`  chunks:     ${report.chunks}`);
+  if (!report.unchanged) {
+    console.log(`  added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}; embedded ${report.embedded} chunks${report.retrained ? ' (embedder retrained)' : ''}`);
+  }
+  console.log(`  skipped:    ${report.skipped.length}`);
+  for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

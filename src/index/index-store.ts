@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Chunk } from '../types/chunk.js';
+import type { ParsedDocument } from '../types/legal-document.js';
+
+export const STORE_VERSION = 1;
+
+/** A corpus file as last ingested: stat for a fast unchanged check, hash for a sure one. */
+export interface FileRecord {
+  relPath: string;
+  documentId: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  sidecarHash?: string;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface Manifest {
+  version: number;
+  createdAt: string;
+  /** Build time of this index, in milliseconds. */
+  buildMs: number;
+  embedder: { kind: 'lsa' | 'transformers'; dim: number; modelDir?: string; trainedOnChunks?: number };
+  files: FileRecord[];
+  skipped: SkippedFile[];
+  counts: { documents: number; articles: number; chunks: number };
+  nextLabel: number;
+}
+
+/** Chunk metadata as stored: the text is sliced from its document on load. */
+export type StoredChunk = Omit<Chunk, 'text'> & { label: number; textHash: string };
+
+/** Everything one build writes, in memory. */
+export interface BuildFiles {
+  manifest: Manifest;
+  documents: ParsedDocument[];
+  chunks: StoredChunk[];
+  lexical: object;
+  embedder?: object;
+  accents: object;
+  /** Writes the vector index into the given file. */
+  writeVectors: (file: string) => Promise<void>;
+}
+
+const CURRENT = 'CURRENT';
+
+/** The folder of the build that `CURRENT` points to, or undefined when there is none. */
+export async function currentBuildDir(root: string): Promise<string | undefined> {
+  try {
+    const name = (await readFile(path.join(root, CURRENT), 'utf8')).trim();
+    const dir = path.join(root, 'builds', name);
+    return existsSync(path.join(dir, 'manifest.json')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a complete build into a fresh folder, then atomically repoints `CURRENT` at it (write to a
+ * temp file, rename). A crash at any point leaves the previous build served and intact.
+ */
+export async function commitBuild(root: string, files: BuildFiles): Promise<string> {
+  const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const builds = path.join(root, 'builds');
+  const tmpDir = path.join(builds, `.tmp-${name}`);
+  await mkdir(tmpDir, { recursive: true });
+  await writeFile(path.join(tmpDir, 'documents.json'), JSON.stringify(files.documents));
+  await writeFile(path.join(tmpDir, 'chunks.json'), JSON.stringify(files.chunks));
+  await writeFile(path.join(tmpDir, 'lexical.json'), JSON.stringify(files.lexical));
+  await writeFile(path.join(tmpDir, 'accents.json'), JSON.stringify(files.accents));
+  if (files.embedder) await writeFile(path.join(tmpDir, 'embedder.json'), JSON.stringify(files.embedder));
+  await files.writeVectors(path.join(tmpDir, 'vectors.hnsw'));
+  // The manifest goes last: a build folder without one is incomplete by definition.
+  await writeFile(path.join(tmpDir, 'manifest.json'), JSON.stringify(files.manifest, null, 1));
+  const finalDir = path.join(builds, name);
+  await rename(tmpDir, finalDir);
+  const tmpPointer = path.join(root, `${CURRENT}.tmp-${process.pid}`);
+  await writeFile(tmpPointer, name);
+  await rename(tmpPointer, path.join(root, CURRENT));
+  await pruneBuilds(root, name);
+  return finalDir;
+}
+
+/** Removes older builds and abandoned temp folders, keeping the current one and its predecessor. */
+async function pruneBuilds(root: string, keep: string): Promise<void> {
+  const builds = path.join(root, 'builds');
+  const names = (await readdir(builds)).sort();
+  const finished = names.filter((n) => !n.startsWith('.tmp-') && n !== keep);
+  const stale = [...names.filter((n) => n.startsWith('.tmp-') && !n.endsWith(`-${process.pid}`)), ...finished.slice(0, -1)];
+  await Promise.all(stale.map((n) => rm(path.join(builds, n), { recursive: true, force: true })));
+}
+
+export async function readJson<T>(dir: string, file: string): Promise<T> {
+  return JSON.parse(await readFile(path.join(dir, file), 'utf8')) as T;
+}

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { LsaEmbedder, trainLsa, type LsaOptions } from '../embeddings/lsa-embedder.js';
+import { commitBuild, currentBuildDir, readJson, STORE_VERSION, type FileRecord, type Manifest, type SkippedFile, type StoredChunk } from '../index/index-store.js';
+import { LexicalIndex } from '../index/lexical-index.js';
+import { VectorIndex } from '../index/vector-index.js';
+import { buildAccentStats } from '../text/accent-restorer.js';
+import type { Chunk } from '../types/chunk.js';
+import type { ParsedDocument } from '../types/legal-document.js';
+import { chunkDocument } from './chunk-document.js';
+import { discoverFiles, documentIdFor, sidecarPathFor } from './discover-files.js';
+import { LoadError } from './load-error.js';
+import { loadFileText } from './load-file.js';
+import { parseDocument } from './parse-document.js';
+import { readSidecar } from './sidecar.js';
+
+export type IngestPhase = 'scan' | 'parse' | 'train' | 'embed' | 'index' | 'write';
+
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  /** Embedder for new chunks; when omitted, the corpus-trained LSA embedder is used (and trained if needed). */
+  embedder?: Embeddings & { dimension?: number };
+  embedderKind?: 'lsa' | 'transformers';
+  modelDir?: string;
+  lsa?: Partial<LsaOptions>;
+  /** Retrain LSA when this share of chunks changed since it was trained. */
+  retrainRatio?: number;
+  /** Force a full rebuild. */
+  full?: boolean;
+  onProgress?: (phase: IngestPhase, done: number, total: number) => void;
+  onLog?: (message: string) => void;
+}
+
+export interface IngestReport {
+  unchanged: boolean;
+  documents: number;
+  articles: number;
+  chunks: number;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  skipped: SkippedFile[];
+  embedded: number;
+  retrained: boolean;
+  buildDir?: string;
+  ms: number;
+}
+
+interface Previous {
+  dir: string;
+  manifest: Manifest;
+  documents: Map<string, ParsedDocument>;
+  chunks: StoredChunk[];
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const embedText = (c: { heading: string; text: string }) => `${c.heading}\n${c.text}`;
+
+async function loadPrevious(indexDir: string): Promise<Previous | undefined> {
+  const dir = await currentBuildDir(indexDir);
+  if (!dir) return undefined;
+  const manifest = await readJson<Manifest>(dir, 'manifest.json');
+  if (manifest.version !== STORE_VERSION) return undefined;
+  const docs = await readJson<ParsedDocument[]>(dir, 'documents.json');
+  return { dir, manifest, documents: new Map(docs.map((d) => [d.meta.id, d])), chunks: await readJson<StoredChunk[]>(dir, 'chunks.json') };
+}
+
+/**
+ * Ingests a corpus folder into a new index build. Unchanged files are recognised by size and mtime
+ * (then by hash) and cost nothing; only new or changed chunks are embedded; a file that fails to
+ * load is reported and, if it was indexed before, its previous version is kept.
+ */
+export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
+  const t0 = performance.now();
+  const log = opts.onLog ?? (() => undefined);
+  const progress = opts.onProgress ?? (() => undefined);
+  const kind = opts.embedderKind ?? 'lsa';
+  const prev = opts.full ? undefined : await loadPrevious(opts.indexDir);
+  const prevCompatible = prev && prev.manifest.embedder.kind === kind && (kind !== 'transformers' || prev.manifest.embedder.modelDir === opts.modelDir);
+  const prevFiles = new Map((prevCompatible ? prev.manifest.files : []).map((f) => [f.relPath, f]));
+
+  const { files, unsupported } = await discoverFiles(opts.corpusDir);
+  const skipped: SkippedFile[] = unsupported.map((u) => ({ file: u.relPath, reason: 'unsupported file type' }));
+  const records: FileRecord[] = [];
+  const docs: ParsedDocument[] = [];
+  const added: string[] = [];
+  const changed: string[] = [];
+  const fresh = new Set<string>();
+
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    progress('parse', i, files.length);
+    const st = await stat(f.absPath);
+    const side = await readSidecar(sidecarPathFor(f.absPath));
+    const sidecarHash = side.raw !== undefined ? sha256(side.raw) : undefined;
+    const old = prevFiles.get(f.relPath);
+    const oldDoc = old && prev?.documents.get(old.documentId);
+    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && old.sidecarHash === sidecarHash) {
+      records.push(old);
+      docs.push(oldDoc);
+      continue;
+    }
+    try {
+      const bytes = await readFile(f.absPath);
+      const hash = sha256(bytes);
+      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}) };
+      if (old && oldDoc && old.hash === hash && old.sidecarHash === sidecarHash) {
+        records.push(record);
+        docs.push(oldDoc);
+        continue;
+      }
+      if (side.error) skipped.push({ file: `${f.relPath} (sidecar)`, reason: side.error });
+      const rawText = await loadFileText(f.absPath, f.relPath, bytes);
+      const doc = parseDocument({ relPath: f.relPath, rawText, contentHash: hash, ...(side.sidecar ? { sidecar: side.sidecar } : {}) });
+      records.push(record);
+      docs.push(doc);
+      fresh.add(doc.meta.id);
+      (old ? changed : added).push(f.relPath);
+    } catch (e) {
+      const reason = e instanceof LoadError ? e.reason : e instanceof Error ? e.message : String(e);
+      if (old && oldDoc) {
+        skipped.push({ file: f.relPath, reason: `${reason}; keeping the previously indexed version` });
+        records.push(old);
+        docs.push(oldDoc);
+      } else skipped.push({ file: f.relPath, reason });
+    }
+  }
+  progress('parse', files.length, files.length);
+  const seen = new Set(records.map((r) => r.relPath));
+  const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
+
+  const articles = docs.reduce((n, d) => n + d.articles.length, 0);
+  if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0) {
+    const m = prev.manifest;
+    return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
+  }
+
+  // Chunks: reuse stored ones for untouched documents, re-chunk the fresh ones.
+  const prevByDoc = new Map<string, StoredChunk[]>();
+  for (const c of prevCompatible ? prev!.chunks : []) (prevByDoc.get(c.documentId) ?? prevByDoc.set(c.documentId, []).get(c.documentId)!).push(c);
+  const prevByKey = new Map((prevCompatible ? prev!.chunks : []).map((c) => [`${c.id}|${c.textHash}`, c]));
+  const chunks: (Chunk & { label: number; textHash: string })[] = [];
+  const toEmbed: number[] = [];
+  let nextLabel = prevCompatible ? prev!.manifest.nextLabel : 0;
+  for (const d of docs) {
+    const stored = !fresh.has(d.meta.id) ? prevByDoc.get(d.meta.id) : undefined;
+    if (stored) {
+      for (const c of stored) chunks.push({ ...c, text: d.text.slice(c.start, c.end) });
+      continue;
+    }
+    for (const c of chunkDocument(d)) {
+      const textHash = sha256(embedText(c)).slice(0, 16);
+      const reuse = prevByKey.get(`${c.id}|${textHash}`);
+      if (reuse) chunks.push({ ...c, label: reuse.label, textHash });
+      else {
+        toEmbed.push(chunks.length);
+        chunks.push({ ...c, label: nextLabel++, textHash });
+      }
+    }
+  }
+  const liveLabels = new Set(chunks.map((c) => c.label));
+  const staleLabels = (prevCompatible ? prev!.chunks : []).map((c) => c.label).filter((l) => !liveLabels.has(l));
+
+  // Embedder: LSA is trained on the corpus; it is kept across incremental runs until enough changed.
+  let embedder = opts.embedder;
+  let retrained = false;
+  let trainedOn = prev?.manifest.embedder.trainedOnChunks;
+  if (!embedder && kind === 'lsa') {
+    const ratio = (toEmbed.length + staleLabels.length) / Math.max(chunks.length, 1);
+    if (prevCompatible && prev && ratio < (opts.retrainRatio ?? 0.3)) {
+      embedder = LsaEmbedder.fromJSON(await readJson(prev.dir, 'embedder.json'));
+    } else {
+      log(`training LSA embedder on ${chunks.length} chunks`);
+      progress('train', 0, 1);
+      embedder = new LsaEmbedder(trainLsa(chunks.map(embedText), opts.lsa));
+      progress('train', 1, 1);
+      retrained = true;
+      trainedOn = chunks.length;
+    }
+  }
+  if (!embedder) throw new Error('an embedder is required for this embedder kind');
+
+  // Vectors: a retrained model invalidates every vector; otherwise patch the previous index.
+  let vectors: VectorIndex;
+  let embedIdx = toEmbed;
+  if (retrained || !prevCompatible || !prev) {
+    embedIdx = chunks.map((_, i) => i);
+    vectors = undefined as unknown as VectorIndex;
+  } else {
+    vectors = await VectorIndex.load(`${prev.dir}/vectors.hnsw`, prev.manifest.embedder.dim);
+    for (const l of staleLabels) vectors.remove(l);
+  }
+  const batch = 64;
+  for (let i = 0; i < embedIdx.length; i += batch) {
+    progress('embed', i, embedIdx.length);
+    const ids = embedIdx.slice(i, i + batch);
+    const vecs = await embedder.embedDocuments(ids.map((j) => embedText(chunks[j]!)));
+    vectors ??= VectorIndex.create(vecs[0]!.length, chunks.length);
+    ids.forEach((j, k) => vectors.add(chunks[j]!.label, vecs[k]!));
+  }
+  progress('embed', embedIdx.length, embedIdx.length);
+  vectors ??= VectorIndex.create(embedder instanceof LsaEmbedder ? embedder.dimension : 1, 16);
+
+  progress('index', 0, 1);
+  const lexical = LexicalIndex.build(chunks);
+  const accents = buildAccentStats(docs.filter((d) => d.meta.kind !== 'judgment').map((d) => d.text));
+  progress('index', 1, 1);
+
+  const manifest: Manifest = {
+    version: STORE_VERSION,
+    createdAt: new Date().toISOString(),
+    buildMs: 0,
+    embedder: { kind, dim: vectors.dim, ...(opts.modelDir ? { modelDir: opts.modelDir } : {}), ...(trainedOn ? { trainedOnChunks: trainedOn } : {}) },
+    files: records,
+    skipped,
+    counts: { documents: docs.length, articles, chunks: chunks.length },
+    nextLabel,
+  };
+  progress('write', 0, 1);
+  manifest.buildMs = Math.round(performance.now() - t0);
+  const storedChunks: StoredChunk[] = chunks.map(({ text: _t, ...rest }) => rest);
+  const buildDir = await commitBuild(opts.indexDir, {
+    manifest,
+    documents: docs,
+    chunks: storedChunks,
+    lexical: lexical.toJSON(),
+    ...(embedder instanceof LsaEmbedder ? { embedder: embedder.toJSON() } : {}),
+    accents,
+    writeVectors: (file) => vectors.save(file),
+  });
+  progress('write', 1, 1);
+  return { unchanged: false, documents: docs.length, articles, chunks: chunks.length, added, changed, removed, skipped, embedded: embedIdx.length, retrained, buildDir, ms: performance.now() - t0 };
+}
