@@ -53,6 +53,11 @@ export class VectorIndex {
     return r.neighbors.map((label, i) => ({ label, score: 1 - r.distances[i]! }));
   }
 
+  /** The stored (normalised) vector of a label. */
+  vector(label: number): number[] {
+    return this.hnsw.getPoint(label);
+  }
+
   async save(file: string): Promise<void> {
     await this.hnsw.writeIndex(file);
   }

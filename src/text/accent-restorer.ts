@@ -8,11 +8,24 @@ export interface AccentStats {
   bigrams: Record<string, number>;
 }
 
+/**
+ * How people phrase questions, which statutes rarely contain (`bao nhiêu`, `bao lâu`, `khi nào`):
+ * counted alongside the corpus so `bao nhieu` is not restored as `bảo nhiều`.
+ */
+const QUESTION_PHRASES = [
+  'bao nhiêu', 'bao lâu', 'bao giờ', 'khi nào', 'lúc nào', 'ở đâu', 'là gì', 'là ai', 'ai có', 'thế nào', 'như thế nào',
+  'ra sao', 'có phải', 'có được không', 'có bị', 'hay không', 'đúng hay sai', 'được không', 'tại sao', 'vì sao',
+  'mấy năm', 'mấy tháng', 'bao nhiêu năm', 'bao nhiêu tháng', 'bao nhiêu ngày', 'bao nhiêu tuổi', 'tối đa là bao nhiêu', 'tối thiểu là bao nhiêu', 'trong thời hạn bao lâu', 'đạt bao nhiêu',
+  'thì sao', 'còn đối với', 'những ai', 'những gì', 'cơ quan nào', 'trường hợp nào',
+];
+const QUESTION_WEIGHT = 50;
+
 /** Counts syllables and bigrams of the corpus so unaccented queries can be restored. */
 export function buildAccentStats(texts: Iterable<string>): AccentStats {
   const uni = new Map<string, number>();
   const bi = new Map<string, number>();
-  for (const text of texts) {
+  const seed = Array.from({ length: QUESTION_WEIGHT }, () => QUESTION_PHRASES.join('.\n'));
+  for (const text of [...seed, ...texts]) {
     for (const line of text.split(/[\n.;:!?]/)) {
       const syl = syllables(line).filter((s) => !/^\d/.test(s));
       for (let i = 0; i < syl.length; i++) {
@@ -38,7 +51,17 @@ export function buildAccentStats(texts: Iterable<string>): AccentStats {
  * accented query. Queries that carry any diacritic are returned unchanged.
  */
 export class AccentRestorer {
-  constructor(private readonly stats: AccentStats) {}
+  private readonly unigram = new Map<string, number>();
+  private sum = 0;
+
+  constructor(private readonly stats: AccentStats) {
+    for (const list of Object.values(stats.forms)) for (const [s, c] of list) this.unigram.set(s, c);
+    for (const c of this.unigram.values()) this.sum += c;
+  }
+
+  private total(): number {
+    return this.sum || 1;
+  }
 
   restore(query: string): string {
     if (hasDiacritics(query)) return query;
@@ -66,16 +89,21 @@ export class AccentRestorer {
       const list = this.stats.forms[w.toLowerCase()];
       return list && list.length > 0 ? list.slice(0, 8) : ([[w.toLowerCase(), 1]] as [string, number][]);
     });
-    // score = log P(first) + Σ log P(w_i | w_{i-1}) with add-one-ish backoff to unigram frequency.
-    let prev = cands[0]!.map(([s, c]) => ({ s, score: Math.log(c), back: -1 }));
+    // Bigram language model with Dirichlet smoothing towards unigram frequency:
+    // P(w | p) = (c(p w) + μ·P(w)) / (c(p) + μ).
+    const total = this.total();
+    const uni = (s: string) => this.unigram.get(s) ?? 1;
+    const mu = 20;
+    let prev = cands[0]!.map(([s]) => ({ s, score: Math.log(uni(s) / total), back: -1 }));
     const lattice = [prev];
     for (let i = 1; i < cands.length; i++) {
-      const cur = cands[i]!.map(([s, c]) => {
+      const cur = cands[i]!.map(([s]) => {
         let best = -Infinity;
         let back = 0;
+        const pw = uni(s) / total;
         prev.forEach((p, j) => {
           const bc = this.stats.bigrams[`${p.s} ${s}`] ?? 0;
-          const sc = p.score + (bc > 0 ? Math.log(bc) + 3 : Math.log(c) - 6);
+          const sc = p.score + Math.log((bc + mu * pw) / (uni(p.s) + mu));
           if (sc > best) {
             best = sc;
             back = j;

@@ -1,0 +1,55 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
+import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
+import type { Chunk } from '../types/chunk.js';
+import type { ParsedDocument } from '../types/legal-document.js';
+import { currentBuildDir, readJson, type Manifest, type StoredChunk } from './index-store.js';
+import { LexicalIndex, type SerializedLexical } from './lexical-index.js';
+import { VectorIndex } from './vector-index.js';
+
+export type IndexedChunk = Chunk & { label: number };
+
+/** One loaded index build: documents, chunks, lexical and vector indexes, shared by all requests. */
+export class CorpusIndex {
+  readonly documents: Map<string, ParsedDocument>;
+  readonly chunkByLabel: Map<number, number>;
+  /** Chunk positions of each document, in document order. */
+  readonly chunksByDocument: Map<string, number[]>;
+
+  constructor(
+    readonly dir: string,
+    readonly manifest: Manifest,
+    documents: ParsedDocument[],
+    readonly chunks: IndexedChunk[],
+    readonly lexical: LexicalIndex,
+    readonly vectors: VectorIndex,
+    readonly embedder: Embeddings,
+    readonly restorer: AccentRestorer,
+  ) {
+    this.documents = new Map(documents.map((d) => [d.meta.id, d]));
+    this.chunkByLabel = new Map(chunks.map((c, i) => [c.label, i]));
+    this.chunksByDocument = new Map();
+    chunks.forEach((c, i) => {
+      const list = this.chunksByDocument.get(c.documentId);
+      if (list) list.push(i);
+      else this.chunksByDocument.set(c.documentId, [i]);
+    });
+  }
+
+  /** Loads the current build; `embedder` must be given when the build was not made with LSA. */
+  static async load(indexDir: string, embedder?: Embeddings): Promise<CorpusIndex> {
+    const dir = await currentBuildDir(indexDir);
+    if (!dir) throw new Error(`no index found in ${indexDir}; run \`npm run ingest\` first`);
+    const manifest = await readJson<Manifest>(dir, 'manifest.json');
+    const docs = await readJson<ParsedDocument[]>(dir, 'documents.json');
+    const byId = new Map(docs.map((d) => [d.meta.id, d]));
+    const stored = await readJson<StoredChunk[]>(dir, 'chunks.json');
+    const chunks: IndexedChunk[] = stored.map(({ textHash: _h, ...c }) => ({ ...c, text: byId.get(c.documentId)!.text.slice(c.start, c.end) }));
+    const lexical = LexicalIndex.fromJSON(await readJson<SerializedLexical>(dir, 'lexical.json'));
+    const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim);
+    const emb = embedder ?? (manifest.embedder.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : undefined);
+    if (!emb) throw new Error(`index in ${dir} was built with the ${manifest.embedder.kind} embedder; configure it to query this index`);
+    const restorer = new AccentRestorer(await readJson<AccentStats>(dir, 'accents.json'));
+    return new CorpusIndex(dir, manifest, docs, chunks, lexical, vectors, emb, restorer);
+  }
+}

@@ -1,0 +1,215 @@
+import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
+import { idf } from '../index/bm25-field.js';
+import { foldDiacritics, hasDiacritics } from '../text/fold.js';
+import { normalizeQuery } from '../text/normalize.js';
+import { lexicalTerms } from '../text/tokenize.js';
+import type { DocumentMeta } from '../types/legal-document.js';
+import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
+import { findPeriod, type Period } from './query-period.js';
+import { DEFAULT_WEIGHTS, FEATURE_NAMES, score, type FeatureVector, type RerankerWeights } from './rerank-features.js';
+import { compileFilters, type SearchFilters } from './search-filters.js';
+
+/** Finds the documents a question names (`Luật Viên chức`, `BLDS 2015`, `100/2015/QH13`). */
+export type LawMentionFinder = (query: string) => { documentId: string; start: number; end: number }[];
+
+export interface SearchHit {
+  chunk: IndexedChunk;
+  document: DocumentMeta;
+  score: number;
+  features: FeatureVector;
+}
+
+export interface SearchResult {
+  /** The query as searched: normalised, diacritics restored when typed without. */
+  query: string;
+  restored: boolean;
+  hits: SearchHit[];
+  period?: Period;
+  references: ArticleReference[];
+  mentionedDocuments: string[];
+}
+
+export interface RetrieverOptions {
+  index: CorpusIndex;
+  findLaws?: LawMentionFinder;
+  weights?: RerankerWeights;
+}
+
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+/**
+ * Hybrid retrieval: BM25 and hnswlib candidates are merged (by chunk, not by page content as
+ * LangChain's EnsembleRetriever does), described by features (lexical, dense, title match,
+ * best-clause coverage, the law's topic, legal references, dates) and ranked by a linear model
+ * whose weights are learned with cross-validation (`npm run eval -- --train-reranker`).
+ */
+export class HybridRetriever {
+  private readonly index: CorpusIndex;
+  private readonly findLaws: LawMentionFinder;
+  weights: RerankerWeights;
+
+  constructor(opts: RetrieverOptions) {
+    this.index = opts.index;
+    this.findLaws = opts.findLaws ?? (() => []);
+    this.weights = opts.weights ?? DEFAULT_WEIGHTS;
+  }
+
+  /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
+  async search(rawQuery: string, k = 10, filters?: SearchFilters): Promise<SearchResult> {
+    const idx = this.index;
+    let query = normalizeQuery(rawQuery);
+    const restored = query.length > 0 && !hasDiacritics(query) && /\p{L}{2}/u.test(query);
+    if (restored) query = idx.restorer.restore(query);
+
+    const refs = findArticleReferences(query);
+    const mentions = this.findLaws(query);
+    const numbers = findDocumentNumbers(query);
+    const mentioned = new Set(mentions.map((m) => m.documentId));
+    for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
+    const period = findPeriod(query);
+
+    const docFilter = compileFilters(filters);
+    const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
+
+    // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
+    let matchText = query;
+    for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+    const q = idx.lexical.analyze(matchText);
+    const bm25 = idx.lexical.scoreAll(q);
+    const w = this.weights;
+    const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
+    const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
+    lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
+
+    const qvec = await idx.embedder.embedQuery(matchText);
+    const dense = idx.vectors.search(qvec, w.denseK, allowChunk ? (label) => allowChunk(idx.chunkByLabel.get(label) ?? -1) : undefined);
+    dense.forEach((h, r) => {
+      const i = idx.chunkByLabel.get(h.label);
+      if (i === undefined) return;
+      const c = candidates.get(i) ?? {};
+      c.denseRank = r;
+      c.dense = h.score;
+      candidates.set(i, c);
+    });
+
+    // Directly referenced articles of mentioned documents are always candidates.
+    if (refs.length > 0) {
+      const docs = mentioned.size > 0 ? [...mentioned] : [];
+      for (const docId of docs) {
+        for (const i of idx.chunksByDocument.get(docId) ?? []) {
+          const c = idx.chunks[i]!;
+          if (refs.some((r) => r.article === c.article?.toLowerCase()) && (!allowChunk || allowChunk(i)) && !candidates.has(i)) candidates.set(i, {});
+        }
+      }
+    }
+    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+
+    const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
+    // The law's topic: how strongly the query's best chunks concentrate in each document.
+    const docScore = new Map<string, number>();
+    for (const i of lexTop.slice(0, 30)) {
+      const d = idx.chunks[i]!.documentId;
+      docScore.set(d, (docScore.get(d) ?? 0) + bm25[i]! / maxBm25);
+    }
+    const maxDoc = Math.max(...docScore.values(), 1e-9);
+
+    const qTerms = this.queryTermWeights(matchText);
+    const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
+
+    const hits: SearchHit[] = [];
+    for (const [i, c] of candidates) {
+      const chunk = idx.chunks[i]!;
+      const doc = idx.documents.get(chunk.documentId)!;
+      const f = new Float64Array(FEATURE_NAMES.length);
+      f[F.bm25] = bm25[i]! / maxBm25;
+      f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
+      f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
+      f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
+      const cov = coverage(qTerms, chunk.text);
+      f[F.unigramCoverage] = cov.unigram;
+      f[F.bigramCoverage] = cov.bigram;
+      f[F.titleCoverage] = coverage(qTerms, chunk.articleTitle ?? '').unigram;
+      f[F.bestClauseCoverage] = bestClauseCoverage(qTerms, doc, chunk);
+      f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
+      f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
+      f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
+      f[F.articleReferenced] = refs.some((r) => r.article === chunk.article?.toLowerCase()) && (mentioned.size === 0 || mentioned.has(chunk.documentId)) ? 1 : 0;
+      if (doc.meta.kind === 'briefing') {
+        f[F.periodMatch] = period ? periodMatches(period, doc.meta, chunk.text) : 0;
+        const pos = briefingDates.indexOf(doc.meta.meetingDate ?? '');
+        f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length : 0;
+      }
+      hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
+    }
+    hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
+    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+  }
+
+  private denseOf(qvec: number[], label: number): number {
+    try {
+      const v = this.index.vectors.vector(label);
+      let s = 0;
+      let n = 0;
+      for (let j = 0; j < v.length; j++) {
+        s += v[j]! * qvec[j]!;
+        n += v[j]! * v[j]!;
+      }
+      return n > 0 ? s / Math.sqrt(n) : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Query terms with IDF weights from the lexical index (unknown terms are dropped). */
+  private queryTermWeights(text: string): Map<string, number> {
+    const lex = this.index.lexical;
+    const out = new Map<string, number>();
+    for (const t of lexicalTerms(text)) {
+      const id = lex.vocab.get(t);
+      if (id === undefined) continue;
+      out.set(t, idf(lex.body.docs[id]?.length ?? 0, lex.size));
+    }
+    return out;
+  }
+}
+
+function topIndices(scores: Float32Array, k: number, allow?: (i: number) => boolean): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && (!allow || allow(i))) idx.push(i);
+  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return idx.slice(0, k);
+}
+
+/** IDF-weighted share of the query's unigrams and bigrams that a text contains. */
+function coverage(q: Map<string, number>, text: string): { unigram: number; bigram: number } {
+  if (!text) return { unigram: 0, bigram: 0 };
+  const present = new Set(lexicalTerms(text));
+  let u = 0, ut = 0, b = 0, bt = 0;
+  for (const [t, w] of q) {
+    if (t.includes('_')) {
+      bt += w;
+      if (present.has(t)) b += w;
+    } else {
+      ut += w;
+      if (present.has(t)) u += w;
+    }
+  }
+  return { unigram: ut > 0 ? u / ut : 0, bigram: bt > 0 ? b / bt : 0 };
+}
+
+/** Coverage of the best single clause of the chunk's article: a question usually rests on one clause. */
+function bestClauseCoverage(q: Map<string, number>, doc: { text: string; articles: { number: string; clauses: { start: number; end: number }[] }[] }, chunk: IndexedChunk): number {
+  if (!chunk.article) return 0;
+  const art = doc.articles.find((a) => a.number === chunk.article);
+  const clauses = art?.clauses.filter((c) => c.start >= chunk.start && c.end <= chunk.end) ?? [];
+  if (clauses.length === 0) return coverage(q, chunk.text).bigram;
+  let best = 0;
+  for (const c of clauses) best = Math.max(best, coverage(q, doc.text.slice(c.start, c.end)).bigram);
+  return best;
+}
+
+function periodMatches(p: Period, meta: DocumentMeta, text: string): number {
+  const norm = (s: string) => foldDiacritics(s.toLowerCase()).replace(/quy\s+iv\b/, 'quy 4').replace(/quy\s+iii\b/, 'quy 3').replace(/quy\s+ii\b/, 'quy 2').replace(/quy\s+i\b/, 'quy 1').replace(/\s+/g, ' ');
+  if (meta.period && norm(meta.period) === norm(p.label)) return 1;
+  return norm(text).includes(norm(p.label)) ? 0.5 : 0;
+}

@@ -1,0 +1,58 @@
+/** Names of the reranking features, in vector order; weights are learned over these. */
+export const FEATURE_NAMES = [
+  'bm25',
+  'bm25Rank',
+  'dense',
+  'denseRank',
+  'titleCoverage',
+  'unigramCoverage',
+  'bigramCoverage',
+  'bestClauseCoverage',
+  'documentScore',
+  'lawMentioned',
+  'lawMentionedOther',
+  'articleReferenced',
+  'periodMatch',
+  'recency',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureVector = Float64Array;
+
+/** Linear reranker: score = w · features. */
+export interface RerankerWeights {
+  weights: Record<FeatureName, number>;
+  /** How many candidates each retriever contributes. */
+  lexicalK: number;
+  denseK: number;
+  /** Below this fused score of the best candidate, the question is refused. */
+  refusalThreshold: number;
+}
+
+export const DEFAULT_WEIGHTS: RerankerWeights = {
+  weights: {
+    bm25: 1,
+    bm25Rank: 0.3,
+    dense: 0.3,
+    denseRank: 0.1,
+    titleCoverage: 0.3,
+    unigramCoverage: 0.2,
+    bigramCoverage: 0.3,
+    bestClauseCoverage: 0.2,
+    documentScore: 0.3,
+    lawMentioned: 1.5,
+    lawMentionedOther: -1.5,
+    articleReferenced: 3,
+    periodMatch: 0.5,
+    recency: 0.2,
+  },
+  lexicalK: 80,
+  denseK: 40,
+  refusalThreshold: 0.35,
+};
+
+export function score(features: FeatureVector, w: RerankerWeights): number {
+  let s = 0;
+  FEATURE_NAMES.forEach((n, i) => (s += features[i]! * w.weights[n]));
+  return s;
+}
