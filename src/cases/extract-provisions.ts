@@ -37,11 +37,12 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<point>điểm)(?!\p{L})`,
     String.raw`(?<clause>khoản)(?!\p{L})`,
     String.raw`(?<article>điều|điểu)(?!\p{L})`,
-    String.raw`(?<num>\d{1,4}[a-zđ]?)(?![\p{L}\d/.,]\d|\p{L})`,
+    // Not part of a figure (`326/2016`, `100.000`) or a word; `167,169` is a list written tight.
+    String.raw`(?<num>\d{1,4}[a-zđ]?)(?![\d\p{L}]|[/.]\d)`,
     String.raw`(?<letter>[a-zđ])(?![\p{L}\d])`,
     String.raw`(?<range>đến|tới|[-–](?=\s*(?:điều\s+)?\d))(?!\p{L})`,
     String.raw`(?<sep>[,;]|và(?!\p{L})|hoặc(?!\p{L}))`,
-    String.raw`(?<filler>các|cùng|từ|của|thuộc|trong|tại|theo|quy\s+định|được|sửa\s+đổi,?\s+bổ\s+sung|[:()])(?!\p{L})`,
+    String.raw`(?<filler>(?:các|cùng|từ|của|thuộc|trong|tại|theo|quy\s+định|được|sửa\s+đổi,?\s+bổ\s+sung)(?!\p{L})|[:()\-–])`,
     String.raw`(?<word>[^\s]+)`,
   ].join('|'),
   'giu',
@@ -117,6 +118,8 @@ function parseReference(tokens: Token[], i: number): { refs: PendingRef[]; next:
   if (tokens[j]?.type !== 'article') return undefined;
   const startTok = tokens[i]!;
   j++;
+  // `các Điều: 292, 342`
+  if (tokens[j]?.text === ':') j++;
   const articles: Token[] = [];
   while (tokens[j]?.type === 'num') {
     const a = tokens[j]!;
@@ -148,20 +151,27 @@ function parseReference(tokens: Token[], i: number): { refs: PendingRef[]; next:
     break;
   }
   if (articles.length === 0) return undefined;
-  // Qualifiers written after the article (`Điều 26 khoản 9`, `Điều 12 khoản 1 điểm đ`).
-  if (clauses.length === 0 && points.length === 0 && articles.length === 1 && tokens[j]?.type === 'clause' && tokens[j + 1]?.type === 'num') {
+  // Qualifiers written after an article (`Điều 26 khoản 9`, `Điều 12 khoản 1 điểm đ`) belong to
+  // the last one; qualifiers written before belong to the first.
+  let afterClauses: Token[] = [];
+  let afterPoints: Token[] = [];
+  if (tokens[j]?.type === 'clause' && tokens[j + 1]?.type === 'num') {
     j++;
-    clauses = listOf('num', 'clause');
+    afterClauses = listOf('num', 'clause');
     if (tokens[j]?.type === 'point' && tokens[j + 1]?.type === 'letter') {
       j++;
-      points = listOf('letter', 'point');
+      afterPoints = listOf('letter', 'point');
     }
   }
+  const last = articles[articles.length - 1];
   const refs: PendingRef[] = [];
   for (const a of articles) {
-    const cs = clauses.length > 0 && a === articles[0] ? clauses : [undefined];
+    const qc = a === articles[0] && clauses.length > 0 ? clauses : a === last && afterClauses.length > 0 ? afterClauses : [];
+    const qp = a === articles[0] && clauses.length > 0 ? points : a === last && afterClauses.length > 0 ? afterPoints : [];
+    const cs = qc.length > 0 ? qc : [undefined];
     for (const c of cs) {
-      const ps = points.length > 0 && c === cs[0] ? points : [undefined];
+      // Points qualify one clause (`điểm a, b khoản 1`); with several clauses they go with the first.
+      const ps = qp.length > 0 && c === cs[0] ? qp : [undefined];
       for (const p of ps) {
         const start = a === articles[0] ? startTok.start : a.start;
         const end = Math.max(a.end, c?.end ?? 0, p?.end ?? 0);

@@ -145,6 +145,18 @@ export class HybridRetriever {
     return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
   }
 
+  /**
+   * Absolute evidence that a hit answers the query (0–1): the IDF-weighted share of the query's
+   * words it contains, words the corpus never uses counting fully against it. Rank-normalised
+   * scores cannot tell "best of nothing" apart.
+   */
+  confidence(hit: SearchHit): number {
+    const f = hit.features;
+    if (f[F.articleReferenced]! > 0 && f[F.lawMentioned]! > 0) return 1;
+    // Word-pair coverage is left out: with one or two known pairs in a query it jumps to 1 by chance.
+    return f[F.unigramCoverage]!;
+  }
+
   private denseOf(qvec: number[], label: number): number {
     try {
       const v = this.index.vectors.vector(label);
@@ -160,13 +172,21 @@ export class HybridRetriever {
     }
   }
 
-  /** Query terms with IDF weights from the lexical index (unknown terms are dropped). */
+  /**
+   * Query terms with IDF weights from the lexical index. Words the corpus never uses get the
+   * highest weight: a question about "World Cup" is not covered by a text that lacks those words.
+   * Unknown word pairs are left out, since question phrasing forms many of them.
+   */
   private queryTermWeights(text: string): Map<string, number> {
     const lex = this.index.lexical;
     const out = new Map<string, number>();
+    const unseen = idf(0, lex.size);
     for (const t of lexicalTerms(text)) {
       const id = lex.vocab.get(t);
-      if (id === undefined) continue;
+      if (id === undefined) {
+        if (!t.includes('_') && /\p{L}/u.test(t)) out.set(t, unseen);
+        continue;
+      }
       out.set(t, idf(lex.body.docs[id]?.length ?? 0, lex.size));
     }
     return out;

@@ -93,6 +93,8 @@ export function lawNameKey(name: string): NameParts {
   let f = fold(t);
   // Amendments are cited with the law they amend: the base law is the document.
   f = f.replace(/\b(?:da\s+)?(?:duoc\s+)?sua\s+doi,?\s*(?:bo\s+sung)?.*$/u, ' ');
+  // Before the year: `… Việt Nam 2015` must not lend its `Nam` to `năm 2015`.
+  f = f.replace(/\b(?:nuoc\s+)?(?:cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+)?viet\s+nam\b/g, ' ');
   const yearMatch = /(?:^|\s)(?:nam\s+)?((?:19|20)\d{2})(?=\s|$|[^\d])/u.exec(f);
   const year = yearMatch ? Number(yearMatch[1]) : undefined;
   if (yearMatch) f = f.replace(yearMatch[0], ' ');
@@ -224,18 +226,17 @@ export function passedYear(lawText: string): number | undefined {
 // ---- mentions in free text -----------------------------------------------------------------
 
 // Type words that open a law name, on the folded text; `luật` alone must not be part of `pháp luật`.
-const OPENER_RE = /(?<![a-z])(bo luat|hien phap|phap lenh|nghi quyet|nghi dinh|thong tu lien tich|thong tu|luat|bl(?:ttds|tths|ds|hs|ld|hh))(?![a-z])/g;
+const OPENER_RE = /(?<![a-z])(bo\s+luat|hien\s+phap|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|thong\s+tu\s+lien\s+tich|thong\s+tu|luat|bl(?:ttds|tths|ds|hs|ld|hh))(?![a-z])/g;
 const NOT_A_LAW_BEFORE = /(?:phap|quy|hien|dieu)\s$/;
 const NOT_A_LAW_AFTER = /^\s*(?:su|phap|dinh|nay|do|khac|gia|le|chung)(?![a-z])/;
 // Words that end a name: references, dates, and the verbs and connectors of the sentence around
 // it. Compared with their diacritics, because folded they collide with words of titles (`tại` /
 // `Tài nguyên`, `về` / `Bảo vệ`, `mà` / `ma tuý`, `chưa` / `chữa bệnh`, `từ` / `Đầu tư`).
 const STOP_WORDS = new Set(
-  'điều khoản điểm ngày tháng số năm quy thì được để đối này đó đã có là theo tại về sửa hiện như trong trên dưới với khi nếu vì nên mà cho bởi từ đến hoặc cùng cần chưa bị đang sẽ phải gồm'.split(' '),
+  'điều khoản điểm ngày tháng số năm quy thì được để đối này đó đã có là theo tại về sửa hiện như trong trên dưới với khi nếu vì nên mà cho bởi từ đến hoặc cùng cần chưa bị đang sẽ phải gồm do'.split(' '),
 );
 // The same, for text typed without diacritics: only words that no title contains.
 const FOLDED_STOP_WORDS = new Set('dieu khoan diem ngay thang theo quy'.split(' '));
-const LAW_OPENERS = new Set(['bo', 'luat', 'hien', 'phap', 'nghi', 'thong', 'an']);
 const WORD_RE = /[a-z0-9&]+/y;
 
 /** Law names in free text (`Điều 95 Luật Hôn nhân và gia đình`, `khoản 2 Điều 123 Bộ luật hình sự`, `BLDS 2015`). */
@@ -245,12 +246,13 @@ export function findLawMentions(text: string): LawMention[] {
   OPENER_RE.lastIndex = 0;
   for (const m of folded.matchAll(OPENER_RE)) {
     const start = m.index;
-    const opener = m[1]!;
+    // A name may wrap between its words (`Bộ\nluật`).
+    const opener = m[1]!.replace(/\s+/g, ' ');
     if (opener === 'luat' && !isLawWord(text, folded, start)) continue;
     if (out.length > 0 && start < out[out.length - 1]!.end) continue;
-    const end = nameEnd(text, folded, start + opener.length, opener);
+    const end = nameEnd(text, folded, start + m[1]!.length, opener);
     // A bare type word (`Bộ luật này`, `Luật`) names nothing; `Hiến pháp` and `BLDS` do.
-    if (end === start + opener.length && opener !== 'hien phap' && !opener.startsWith('bl')) continue;
+    if (end === start + m[1]!.length && opener !== 'hien phap' && !opener.startsWith('bl')) continue;
     out.push({ name: text.slice(start, end).replace(/\s+/g, ' ').trim(), start, end });
   }
   return out;
@@ -266,46 +268,60 @@ function isLawWord(text: string, folded: string, start: number): boolean {
   return text[start] === 'L' && /\p{Lu}/u.test(text[nextAt] ?? '');
 }
 
-/** Where a law name that starts with `opener` ends: after its number or year, or before a stop word. */
+// Where the sentence resumes after a name (`… Bộ luật Tố tụng dân sự xét xử vắng mặt`,
+// `… Luật đất đai buộc ông V`): words and word pairs that no title contains.
+const RESUMING_WORDS = new Set('buộc thửa vẫn không những ông bà anh chị cụ đây nên chấp tiến tạm xét thuộc'.split(' '));
+const RESUMING_PAIRS = new Set(['đình chỉ', 'xác định', 'đề nghị', 'thời hiệu', 'vụ án', 'giải quyết', 'yêu cầu', 'thẩm quyền', 'tương ứng', 'hội đồng', 'nước cộng']);
+const OPENER_AHEAD_RE = /^(?:bo\s+luat|luat|hien\s+phap|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|thong\s+tu|an\s+le|bl(?:ttds|tths|ds|hs|ld|hh)(?![a-z]))/;
+// Between two words of a name: spaces, one line break (PDF wrapping), maybe a page-number line.
+const GAP_RE = /^[^\S\n]*(?:\n(?:[^\S\n]*\d{1,3}[^\S\n]*\n)?[^\S\n]*)?/;
+
+/** Where a law name that starts with `opener` ends: after its number or year, or before the sentence resumes. */
 function nameEnd(text: string, folded: string, from: number, opener: string): number {
+  const numbered = opener !== 'luat' && opener !== 'bo luat' && !opener.startsWith('bl');
   let pos = from;
   let end = from;
   let words = 0;
-  const numbered = opener !== 'luat' && opener !== 'bo luat' && !opener.startsWith('bl');
+  // Words since the type word or the last comma: a comma joins short parts only (`Phòng, chống`,
+  // `án phí, lệ phí`, `khiếu nại, tố cáo`), not a clause after a long name.
+  let segment = 0;
   for (;;) {
-    // Spaces and single line breaks (PDF wrapping) separate words; a blank line ends the name.
-    const gap = /^[^\S\n]*(?:\n[^\S\n]*)?/.exec(folded.slice(pos))![0];
-    let p = pos + gap.length;
-    const sep = /^(?:,|;|:|\.|\(|\)|–|-)/.exec(folded.slice(p))?.[0];
-    if (sep && sep !== ',') break;
-    if (sep === ',') p += 1 + (/^\s*/.exec(folded.slice(p + 1))?.[0].length ?? 0);
-    // `số 326/2016/UBTVQH14` or a bare number ends a numbered name.
-    const num = /^(?:so\s+)?\d{1,4}\s*\/\s*\d{4}\s*\/\s*[a-z0-9d]+(?:\s*[-–]\s*[a-z0-9]+)*/.exec(folded.slice(p));
-    if (num && numbered && !sep) return p + num[0].length;
-    // A year closes the name: `năm 2015`, `2015`.
-    const year = /^(?:nam\s+)?(?:19|20)\d{2}(?!\d)/.exec(folded.slice(p));
-    if (year && !sep) return p + year[0].length;
-    WORD_RE.lastIndex = p;
-    const w = WORD_RE.exec(folded);
-    if (!w) break;
+    let p = pos + GAP_RE.exec(folded.slice(pos))![0].length;
+    const punct = /^[,;:.()–-]/.exec(folded.slice(p))?.[0];
+    if (punct && punct !== ',') break;
+    if (punct === ',') {
+      if (segment > 2) break;
+      p += 1 + /^\s*/.exec(folded.slice(p + 1))![0].length;
+    }
+    const rest = folded.slice(p);
+    // `số 326/2016/UBTVQH14` closes a numbered name; a year closes any name.
+    const num = /^(?:so\s+)?\d{1,4}\s*\/\s*\d{4}\s*\/\s*[a-z0-9]+(?:\s*[-–]\s*[a-z0-9]+)*/.exec(rest);
+    if (num && numbered && !punct) return p + num[0].length;
+    const year = /^(?:nam\s+)?(?:19|20)\d{2}(?!\d)/.exec(rest);
+    if (year && !punct) return p + year[0].length;
+    const w = /^[a-z0-9&]+/.exec(rest);
+    if (!w || /^\d/.test(w[0]) || OPENER_AHEAD_RE.test(rest)) break;
     const word = w[0];
     const original = text.slice(p, p + word.length).toLowerCase();
-    // `Pháp lệnh về án phí…`, `Nghị quyết về…`: right after the type word `về` belongs to the name.
+    const nextWord = /^[a-z0-9&]+\s+([a-z0-9&]+)/.exec(rest)?.[1];
+    const nextAt = nextWord ? p + rest.indexOf(nextWord, word.length) : -1;
+    const nextOriginal = nextWord ? text.slice(nextAt, nextAt + nextWord.length) : '';
+    // `Pháp lệnh về án phí…`, `Nghị quyết về…`: `về` right after the type word belongs to the name.
     const leadingVe = original === 'về' && words === 0 && numbered;
-    if ((STOP_WORDS.has(original) && !leadingVe) || (original === word && FOLDED_STOP_WORDS.has(word)) || /^\d/.test(word)) break;
-    if (LAW_OPENERS.has(word) && /^(?:bo luat|luat|hien phap|phap lenh|nghi quyet|nghi dinh|thong tu|an le)/.test(folded.slice(p))) break;
-    // `và`, `của`, `các` and a comma continue a name only into a lower-case word (`Hôn nhân và gia
-    // đình`, `Phòng, chống`), not into another name or a capitalised body (`của Quốc hội`).
-    if (word === 'va' || word === 'cua' || word === 'cac' || sep === ',') {
-      const next = /^[a-z&]+\s+([a-z0-9&]+)/.exec(folded.slice(p));
-      const nextAt = p + (next ? next[0].length - next[1]!.length : 0);
-      const nextWord = sep === ',' ? word : next?.[1];
-      const nextOrig = sep === ',' ? text[p] : text[nextAt];
-      const nextOriginal = text.slice(nextAt, nextAt + (nextWord?.length ?? 0)).toLowerCase();
-      if (!nextWord || STOP_WORDS.has(nextOriginal) || LAW_OPENERS.has(nextWord) || /^bl(?:ttds|tths|ds|hs|ld|hh)$/.test(nextWord) || (nextOrig && /\p{Lu}/u.test(nextOrig) && word !== 'va') || (word === 'cac' && words > 0)) break;
+    if ((STOP_WORDS.has(original) && !leadingVe) || (original === word && FOLDED_STOP_WORDS.has(word))) break;
+    if (RESUMING_WORDS.has(original) || RESUMING_PAIRS.has(`${original} ${nextOriginal.toLowerCase()}`)) break;
+    // `Toà án` is part of `… lệ phí Toà án` and `Luật Tổ chức Toà án…`; elsewhere the sentence resumes.
+    if (word === 'toa' && nextWord === 'an' && !/(?:phi|chuc)\s*$/.test(folded.slice(Math.max(from, pos - 6), pos))) break;
+    if (punct === ',' && (/\p{Lu}/u.test(text[p] ?? '') || STOP_WORDS.has(original))) break;
+    // `và`, `của`, `các` continue a name only into a word of it (`Hôn nhân và gia đình`, `tác hại
+    // của rượu`), not into another name, a reference or a capitalised body (`của Quốc hội`).
+    if (word === 'va' || word === 'cua' || word === 'cac') {
+      const nextRest = nextWord ? folded.slice(nextAt) : '';
+      if (!nextWord || STOP_WORDS.has(nextOriginal.toLowerCase()) || OPENER_AHEAD_RE.test(nextRest) || (word !== 'va' && /\p{Lu}/u.test(nextOriginal)) || (word === 'cac' && words > 0)) break;
     }
     if (++words > 10) break;
     pos = p + word.length;
+    segment = punct === ',' || word === 'va' || word === 'cua' ? 0 : leadingVe ? segment : segment + 1;
     if (!(word === 'va' || word === 'cua' || word === 'cac')) end = pos;
   }
   return end;

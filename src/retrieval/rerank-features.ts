@@ -25,7 +25,7 @@ export interface RerankerWeights {
   /** How many candidates each retriever contributes. */
   lexicalK: number;
   denseK: number;
-  /** Below this fused score of the best candidate, the question is refused. */
+  /** Below this confidence (query coverage) of the best candidate, the question is refused. */
   refusalThreshold: number;
 }
 
@@ -44,11 +44,11 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     lawMentionedOther: -1.5,
     articleReferenced: 3,
     periodMatch: 0.5,
-    recency: 0.2,
+    recency: 0.6,
   },
   lexicalK: 80,
   denseK: 40,
-  refusalThreshold: 0.35,
+  refusalThreshold: 0.3,
 };
 
 export function score(features: FeatureVector, w: RerankerWeights): number {

@@ -310,8 +310,13 @@ function repairEth(line: string): string {
   });
 }
 
+// Legacy-font PDFs also draw some marks as glyphs of their own, which extraction separates from
+// their letter by a space (`Bô ̣ luâ ̣t` for `Bộ luật`); a mark never follows a space on purpose.
+const DETACHED_MARK_RE = /[^\S\n]+([\u0300-\u036f])/g;
+
 /** Converts TCVN3/VNI-damaged words of a text (decoded as Latin-1) back to Unicode, line by line. */
-export function repairLegacyEncoding(text: string): string {
+export function repairLegacyEncoding(input: string): string {
+  const text = /\s[\u0300-\u036f]/.test(input) ? input.replace(DETACHED_MARK_RE, "$1").normalize("NFC") : input;
   if (!FOREIGN_RE.test(text)) return text;
   const lines = text.split('\n');
   const candidates = lines.map(readLine);

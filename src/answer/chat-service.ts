@@ -1,0 +1,51 @@
+import type { HybridRetriever, SearchResult } from '../retrieval/hybrid-retriever.js';
+import type { SearchFilters } from '../retrieval/search-filters.js';
+import type { Answer, AnswerGenerator, ChatMessage, Passage } from './answer-generator.js';
+import { refusalAnswer } from './refusal.js';
+import { rewriteFollowUp } from './rewrite-follow-up.js';
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  filters?: SearchFilters;
+}
+
+export interface ChatResult extends Answer {
+  /** The standalone question retrieval used. */
+  question: string;
+  search: SearchResult;
+}
+
+export interface ChatServiceOptions {
+  retriever: HybridRetriever;
+  generator: AnswerGenerator;
+  /** Passages handed to the generator. */
+  passages?: number;
+}
+
+/** One chat turn: rewrite a follow-up, retrieve, refuse when nothing is relevant enough, generate. */
+export class ChatService {
+  constructor(private readonly o: ChatServiceOptions) {}
+
+  async answer(req: ChatRequest, onDelta?: (d: string) => void, signal?: AbortSignal): Promise<ChatResult> {
+    const { question } = rewriteFollowUp(req.messages);
+    const search = await this.o.retriever.search(question, 12, req.filters);
+    const top = search.hits[0];
+    if (!top || this.o.retriever.confidence(top) < this.o.retriever.weights.refusalThreshold) {
+      const refused = refusalAnswer('extractive');
+      if (onDelta) onDelta(refused.answer);
+      return { ...refused, question, search };
+    }
+    const passages: Passage[] = [];
+    const seenArticles = new Set<string>();
+    for (const h of search.hits) {
+      const key = h.chunk.article ? `${h.chunk.documentId}#${h.chunk.article}` : h.chunk.id;
+      if (seenArticles.has(key)) continue;
+      seenArticles.add(key);
+      passages.push({ n: passages.length + 1, chunk: h.chunk, document: h.document, score: h.score });
+      if (passages.length >= (this.o.passages ?? 5)) break;
+    }
+    const history = req.messages.slice(0, -1);
+    const answer = await this.o.generator.generate({ question, history, passages }, onDelta, signal);
+    return { ...answer, question, search };
+  }
+}
