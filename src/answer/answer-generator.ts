@@ -49,6 +49,8 @@ export interface AnswerRequest {
   question: string;
   history: ChatMessage[];
   passages: Passage[];
+  /** True when the question named passage 1 itself (`Điều 95 Luật Hôn nhân và gia đình`). */
+  referenced?: boolean;
 }
 
 /** Port for answer generation; `onDelta` receives answer text as it is produced (for streaming). */

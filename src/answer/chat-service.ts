@@ -45,7 +45,9 @@ export class ChatService {
       if (passages.length >= (this.o.passages ?? 5)) break;
     }
     const history = req.messages.slice(0, -1);
-    const answer = await this.o.generator.generate({ question, history, passages }, onDelta, signal);
+    const referenced = this.o.retriever.isDirectReference(top);
+    // The generator sees the question as searched: diacritics restored, normalised.
+    const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced }, onDelta, signal);
     return { ...answer, question, search };
   }
 }

@@ -41,7 +41,9 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
     const qTerms = contentTerms(question);
     const focus = questionFocus(question);
     const candidates: Candidate[] = [];
-    request.passages.slice(0, this.o.maxPassages).forEach((passage, rank) => {
+    // A question that names an article is answered from that article alone.
+    const pool = request.referenced ? request.passages.slice(0, 1) : request.passages.slice(0, this.o.maxPassages);
+    pool.forEach((passage, rank) => {
       for (const s of splitSentences(passage.chunk.text)) {
         if (HEADING.test(s.text) || s.text.length < 15) continue;
         const overlap = termOverlap(qTerms, contentTerms(s.text));
@@ -52,6 +54,7 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
     });
     candidates.sort((a, b) => b.score - a.score);
     const best = candidates[0];
+    if (request.referenced && request.passages[0] && (!best || best.score < this.o.minSentenceScore)) return emit(articleSummary(request.passages[0]), onDelta);
     if (!best || best.score < this.o.minSentenceScore) return emit(refusalAnswer('extractive'), onDelta);
 
     const chosen: Candidate[] = [best];
@@ -74,6 +77,28 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
     return emit({ answer: parts.join('\n'), citations, mode: 'extractive', refused: false, warnings: [] }, onDelta);
   }
+}
+
+/** `Điều 95 … (Điều kiện mang thai hộ…) quy định: <its opening, up to ~600 characters>` for "what does Điều N say". */
+function articleSummary(p: Passage): Answer {
+  const body = p.chunk.text.replace(/^Điều\s+[^\n]*\n?/u, '');
+  const offsetInChunk = p.chunk.text.length - body.length;
+  let take = body.length;
+  if (take > 600) {
+    const cut = body.lastIndexOf('\n', 600);
+    take = cut > 100 ? cut : 600;
+  }
+  const quote = body.slice(0, take).trimEnd();
+  const start = p.chunk.start + offsetInChunk;
+  const base = buildCitation(p, [quote]);
+  const citation: Citation = { ...base, n: 1, quote, start, end: start + quote.length };
+  delete citation.clause;
+  delete citation.point;
+  const label = `Điều ${p.chunk.article ?? ''} ${p.document.title}`.replace(/\s+/g, ' ');
+  citation.label = label;
+  const title = p.chunk.articleTitle ? ` (${p.chunk.articleTitle})` : '';
+  const more = take < body.length ? ' …' : '';
+  return { answer: `${label}${title} quy định:\n${quote}${more} [1]`, citations: [citation], mode: 'extractive', refused: false, warnings: [] };
 }
 
 function sourcePhrase(p: Passage, c: Citation): string {

@@ -1,3 +1,4 @@
+import { findLawMentions } from '../retrieval/law-name-resolver.js';
 import type { ChatMessage } from './answer-generator.js';
 
 const FOLLOW_UP = /^(còn|thế còn|vậy còn|vậy|thế|nếu|trường hợp|đối với|với)\b|thì sao\??$|thế nào\??$|ra sao\??$|\b(đó|này|trên|như vậy)\b/iu;
@@ -13,5 +14,10 @@ export function rewriteFollowUp(messages: ChatMessage[]): { question: string; re
   const previous = users.at(-2)?.content.trim();
   if (!previous || !FOLLOW_UP.test(last) || last.split(/\s+/).length > 16) return { question: last, rewritten: false };
   const focus = last.replace(FILLER, '').replace(FILLER, '').trim();
-  return { question: `${focus} — ${previous}`, rewritten: true };
+  // A follow-up that names another law replaces the law of the previous question, not adds to it.
+  let context = previous;
+  if (findLawMentions(focus).length > 0) {
+    for (const m of findLawMentions(previous).reverse()) context = context.slice(0, m.start).replace(/\s*(theo|của|tại|trong)\s*$/iu, '') + context.slice(m.end);
+  }
+  return { question: `${focus} — ${context.trim()}`, rewritten: true };
 }

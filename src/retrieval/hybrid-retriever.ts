@@ -145,6 +145,11 @@ export class HybridRetriever {
     return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
   }
 
+  /** True when the question named this hit's article and document directly. */
+  isDirectReference(hit: SearchHit): boolean {
+    return hit.features[F.articleReferenced]! > 0 && hit.features[F.lawMentioned]! > 0;
+  }
+
   /**
    * Absolute evidence that a hit answers the query (0–1): the IDF-weighted share of the query's
    * words it contains, words the corpus never uses counting fully against it. Rank-normalised
@@ -152,7 +157,7 @@ export class HybridRetriever {
    */
   confidence(hit: SearchHit): number {
     const f = hit.features;
-    if (f[F.articleReferenced]! > 0 && f[F.lawMentioned]! > 0) return 1;
+    if (this.isDirectReference(hit)) return 1;
     // Word-pair coverage is left out: with one or two known pairs in a query it jumps to 1 by chance.
     return f[F.unigramCoverage]!;
   }

@@ -123,11 +123,18 @@ function aliases(key: string): string[] {
   const { type, rest } = splitType(key);
   const out = new Set([key]);
   const restWords = rest.split(' ').filter(Boolean);
+  // `Luật Hôn nhân gia đình` for `Luật Hôn nhân và gia đình`.
+  const content = restWords.filter((w) => !SKIPPED_IN_INITIALS.has(w));
+  if (content.length < restWords.length && content.length > 0) out.add([type, ...content].filter(Boolean).join(' '));
   if (restWords.length >= 2) {
     out.add(initials([...type.split(' ').filter(Boolean), ...restWords]));
     if (type) out.add(`${type} ${initials(restWords)}`);
   }
   return [...out];
+}
+
+function withoutFunctionWords(key: string): string {
+  return key.split(' ').filter((w) => !SKIPPED_IN_INITIALS.has(w)).join(' ');
 }
 
 function yearOf(entry: LawEntry, parts: NameParts): number | undefined {
@@ -158,7 +165,8 @@ export class LawNameResolver {
       if (!parts.key) continue;
       push(this.byKey, parts.key, doc);
       this.keys.push({ key: parts.key, doc });
-      for (const a of aliases(parts.key)) if (a !== parts.key) push(this.byAlias, a, doc);
+      // Judgments and briefings are found by number only; short forms are for legal texts.
+      if (splitType(parts.key).type) for (const a of aliases(parts.key)) if (a !== parts.key) push(this.byAlias, a, doc);
     }
   }
 
@@ -175,7 +183,7 @@ export class LawNameResolver {
       if (doc) return result(doc, parts, true);
     }
     if (!parts.key) return undefined;
-    const exact = this.byKey.get(parts.key) ?? this.byAlias.get(parts.key) ?? this.byAlias.get(parts.key.replace(/ /g, ''));
+    const exact = this.byKey.get(parts.key) ?? this.byAlias.get(parts.key) ?? this.byAlias.get(parts.key.replace(/ /g, '')) ?? this.byAlias.get(withoutFunctionWords(parts.key));
     if (exact) return result(pickByYear(exact, parts.year), parts, true);
     // `Luật Dân sự` for `Bộ luật dân sự` and back: a common slip, not an exact match.
     const { type, rest } = splitType(parts.key);
@@ -184,10 +192,11 @@ export class LawNameResolver {
     if (swap) return result(pickByYear(swap, parts.year), parts, false);
     // A shortened name (`Bộ luật tố tụng dân`) or one with trailing words: a unique title that
     // starts with it, else the longest title it starts with.
+    if (!type || !rest) return undefined;
     const extended = this.keys.filter((k) => k.key.startsWith(`${parts.key} `));
     const ids = new Set(extended.map((k) => k.doc.id));
-    if (ids.size === 1 && splitType(parts.key).rest) return result(extended[0]!.doc, parts, false);
-    const prefixes = this.keys.filter((k) => parts.key.startsWith(`${k.key} `) && splitType(k.key).rest);
+    if (ids.size === 1) return result(extended[0]!.doc, parts, false);
+    const prefixes = this.keys.filter((k) => parts.key.startsWith(`${k.key} `) && splitType(k.key).type && splitType(k.key).rest);
     prefixes.sort((a, b) => b.key.length - a.key.length);
     const best = prefixes[0];
     return best ? result(best.doc, parts, false) : undefined;

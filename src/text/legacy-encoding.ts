@@ -138,7 +138,9 @@ function classify(text: string, enc: Encoding): { converted: string; cls: WordCl
   const converted = decode(text, enc);
   if (converted === text) return { converted, cls: /[^\u0000-\u00ff]/.test(text) ? 'U' : 'N', foreign };
   const validConv = isSyllable(converted) || isAbbreviation(converted);
-  const validOrig = !foreign && isSyllable(text);
+  // `phÝ`: a capital inside a small-letter word is a TCVN3 byte, not a letter of the word.
+  const oddCase = /\p{Ll}\p{Lu}/u.test(text) && text !== text.toUpperCase();
+  const validOrig = !foreign && !oddCase && isSyllable(text);
   if (validConv && !validOrig) return { converted, cls: 'L', foreign };
   if (validConv && validOrig) return { converted, cls: 'A', foreign };
   // `Ð` alone is the look-alike of `Đ` handled by repairEth, not a legacy byte.

@@ -1,0 +1,44 @@
+import type { AnswerGenerator } from '../answer/answer-generator.js';
+import { ChatService } from '../answer/chat-service.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { HybridRetriever, type LawMentionFinder } from '../retrieval/hybrid-retriever.js';
+import type { RerankerWeights } from '../retrieval/rerank-features.js';
+
+/** What a request works with; swapped whole when a new index is loaded. */
+export interface ServingState {
+  index: CorpusIndex;
+  retriever: HybridRetriever;
+  chat: ChatService;
+  loadedAt: string;
+}
+
+export interface StateFactoryOptions {
+  generator: AnswerGenerator;
+  weights?: RerankerWeights;
+  lawFinder?: (index: CorpusIndex) => LawMentionFinder;
+}
+
+/** Holds the serving state; an ingest builds a new index and swaps it in without a restart. */
+export class AppState {
+  private state: ServingState;
+
+  constructor(
+    index: CorpusIndex,
+    private readonly opts: StateFactoryOptions,
+  ) {
+    this.state = this.build(index);
+  }
+
+  get current(): ServingState {
+    return this.state;
+  }
+
+  swap(index: CorpusIndex): void {
+    this.state = this.build(index);
+  }
+
+  private build(index: CorpusIndex): ServingState {
+    const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
+    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator }), loadedAt: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { FeedbackStore } from '../feedback/feedback-store.js';
+import type { AppState } from './app-state.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { createMetrics } from './metrics.js';
+import { buildOpenApi } from './openapi.js';
+import { adminRouter, type AdminOptions } from './routes/admin.js';
+import { chatRouter } from './routes/chat.js';
+import { documentsRouter } from './routes/documents.js';
+import { feedbackRouter } from './routes/feedback.js';
+import { healthRouter } from './routes/health.js';
+import { searchRouter } from './routes/search.js';
+
+export interface AppDeps {
+  state: AppState;
+  logger: Logger;
+  feedbackFile: string;
+  maxBodyBytes: number;
+  admin: AdminOptions;
+  /** Extra routers (case search for judges, the web page) mounted before the 404 handler. */
+  routers?: Router[];
+  health?: () => Record<string, unknown>;
+}
+
+/** Builds the Express app without listening (tests drive it with supertest). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const metrics = createMetrics();
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: deps.maxBodyBytes }));
+
+  app.use(healthRouter(deps.state, deps.health));
+  app.use(searchRouter(deps.state));
+  app.use(chatRouter(deps.state));
+  app.use(documentsRouter(deps.state));
+  app.use(feedbackRouter(new FeedbackStore(deps.feedbackFile)));
+  app.use(adminRouter(deps.state, deps.admin));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApi('0.1.0'));
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  for (const r of deps.routers ?? []) app.use(r);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

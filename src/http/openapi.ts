@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { chatRequestSchema, feedbackRequestSchema, ingestRequestSchema, searchRequestSchema } from './schemas.js';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
+const errorResponse = { description: 'Error: `{ error: { code, message, message_vi, field?, requestId } }`' };
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+export function buildOpenApi(version: string): object {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Trợ lý ảo pháp lý — API', version, description: 'Cited, retrieval-augmented answers over Vietnamese laws, codes, court judgments and ministry briefings.' },
+    paths: {
+      '/healthz': { get: { summary: 'Service status, document and chunk counts, index build time', responses: { 200: { description: 'OK' } } } },
+      '/v1/search': { post: { summary: 'Hybrid search over the corpus', requestBody: json(searchRequestSchema), responses: { 200: { description: 'Ranked chunks' }, 400: errorResponse, 413: errorResponse } } },
+      '/v1/chat': { post: { summary: 'Cited answer; Server-Sent Events (delta, done) when stream is true', requestBody: json(chatRequestSchema), responses: { 200: { description: 'Answer with citations, or text/event-stream' }, 400: errorResponse } } },
+      '/v1/documents': { get: { summary: 'List documents', responses: { 200: { description: 'Documents' } } } },
+      '/v1/documents/{id}': { get: { summary: 'A document with its text (id URL-encoded, e.g. laws%2Fluat-vien-chuc)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Document' }, 404: errorResponse } } },
+      '/v1/documents/{id}/articles/{n}': { get: { summary: 'One article with its clauses', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'n', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Article' }, 404: errorResponse } } },
+      '/v1/feedback': {
+        post: { summary: 'Rate an answer', requestBody: json(feedbackRequestSchema), responses: { 201: { description: 'Stored' }, 400: errorResponse } },
+        get: { summary: 'Read ratings back (newest first)', responses: { 200: { description: 'Ratings' } } },
+      },
+      '/v1/admin/ingest': { post: { summary: 'Re-ingest and swap the index (X-API-Key)', requestBody: json(ingestRequestSchema), responses: { 200: { description: 'Report' }, 401: errorResponse, 403: errorResponse } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain' } } } },
+    },
+  };
+}

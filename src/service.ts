@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Express } from 'express';
+import { pino, type Logger } from 'pino';
+import type { AnswerGenerator } from './answer/answer-generator.js';
+import { ExtractiveAnswerGenerator } from './answer/extractive-answer-generator.js';
+import { LlmAnswerGenerator } from './answer/llm-answer-generator.js';
+import { OpenAiChatClient } from './answer/openai-chat-client.js';
+import type { Config } from './config.js';
+import { createEmbedder } from './embeddings/create-embedder.js';
+import { CorpusIndex } from './index/corpus-index.js';
+import { currentBuildDir } from './index/index-store.js';
+import { AppState } from './http/app-state.js';
+import { createApp } from './http/create-app.js';
+import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
+import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
+import { lawMentionFinder } from './retrieval/law-mention-finder.js';
+
+const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
+
+/** Learned reranker weights when a trained file is present, else the hand-set defaults. */
+export function loadRerankerWeights(): RerankerWeights {
+  if (!existsSync(WEIGHTS_FILE)) return DEFAULT_WEIGHTS;
+  const learned = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Partial<RerankerWeights>;
+  return { ...DEFAULT_WEIGHTS, ...learned, weights: { ...DEFAULT_WEIGHTS.weights, ...(learned.weights ?? {}) } };
+}
+
+/** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
+export function createGenerator(config: Config): AnswerGenerator {
+  const extractive = new ExtractiveAnswerGenerator();
+  const client = OpenAiChatClient.fromConfig(config);
+  return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
+}
+
+/** Runs an ingest with the configured embedder. */
+export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<IngestReport> {
+  return ingestCorpus({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embedderKind: config.EMBEDDER,
+    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
+    lsa: { dim: config.EMBEDDING_DIM },
+    ...(opts.full ? { full: true } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+}
+
+/** Loads the current index, building it first when there is none (first run). */
+export async function ensureIndex(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<CorpusIndex> {
+  if (!(await currentBuildDir(config.INDEX_DIR))) {
+    logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, 'no index yet: building it from the corpus (first run)');
+    const report = await runIngest(config, onProgress ? { onProgress } : {});
+    logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
+  }
+  return CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
+}
+
+export interface Service {
+  app: Express;
+  state: AppState;
+  logger: Logger;
+}
+
+/** Wires config, index, retrieval, generation and HTTP into one app. */
+export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex } = {}): Promise<Service> {
+  const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
+  const index = opts.index ?? (await ensureIndex(config, logger));
+  const state = new AppState(index, { generator: createGenerator(config), weights: loadRerankerWeights(), lawFinder: lawMentionFinder });
+  const app = createApp({
+    state,
+    logger,
+    feedbackFile: config.FEEDBACK_FILE,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    admin: {
+      apiKey: config.ADMIN_API_KEY,
+      reindex: async (full) => {
+        const report = await runIngest(config, { full });
+        return report.unchanged ? { report } : { report, index: await CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined) };
+      },
+    },
+    health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
+  });
+  return { app, state, logger };
+}
