@@ -164,7 +164,7 @@ function precedentSections(text: string, bodyStart: number): Section[] {
 // ---- header facts ------------------------------------------------------------------------------
 
 // `13/2017/DS-ST`, `02/ 2017/DS - S T`, `36/2018/DS – ST`, `04/2016/AL`.
-const NUMBER = String.raw`(\d{1,5})[^\S\n]*\/[^\S\n]*(\d{4})[^\S\n]*\/[^\S\n]*([A-ZĐ](?:[A-ZĐ]|[^\S\n]*[-–][^\S\n]*(?=[A-ZĐ])|[^\S\n](?=[A-ZĐ]{1,4}\b))*)`;
+const NUMBER = String.raw`(\d{1,5})[^\S\n]*\/[^\S\n]*(\d{4})[^\S\n]*\/[^\S\n]*([A-ZĐ](?:[A-ZĐ]|[^\S\n]*[-–][^\S\n]*(?=[A-ZĐ])|[^\S\n](?=[A-ZĐ]{1,4}(?!\p{L})))*)`;
 const NUMBER_LINE_RE = new RegExp(String.raw`(?:^|\n)[^\S\n]*(?:Bản[^\S\n]+án|BẢN[^\S\n]+ÁN)?[^\n\d]{0,6}?(?:số|Số|SỐ|sog)?[^\S\n]*:?[^\S\n]*${NUMBER}`, 'gu');
 const ANY_NUMBER_RE = new RegExp(NUMBER, 'gu');
 
@@ -175,8 +175,8 @@ function cleanNumber(n: string, year: string, suffix: string): string {
 // A judgment's own number ends in the level (ST, PT, GĐT, TT); case files (TLST) and procedural
 // decisions (QĐXX…) that the header also cites do not count.
 function isJudgmentSuffix(suffix: string): boolean {
-  const s = suffix.replace(/[ \t–-]+/g, '');
-  return !/^(TL|QĐ)/.test(s) && !/QĐ/.test(s) && /(ST|PT|GĐT|TT|DS|KDTM|HNGĐ|LĐ|HC|HS)/.test(s);
+  const s = suffix.replace(/[\s–-]+/g, '');
+  return !/^TL/.test(s) && !/QĐ/.test(s) && /(ST|PT|GĐT|TT|DS|KDTM|HNGĐ|LĐ|HC|HS)/.test(s);
 }
 
 interface NumberHit {
@@ -243,7 +243,7 @@ function titleCase(word: string): string {
 function formatCourt(rest: string): string | undefined {
   let place = rest.replace(/(?<!\p{L})(CỘNG[^\S\n]+HOÀ|CỘNG[^\S\n]+HÒA|Độc[^\S\n]+lập)(?!\p{L}).*$/iu, '').trim();
   const unit = UNIT_RE.exec(place);
-  if (!unit) return place ? undefined : 'Toà án nhân dân';
+  if (!unit) return undefined;
   let unitName = unit[1]!.toLowerCase().replace(/[^\S\n]+/g, ' ');
   if (unitName.startsWith('tp')) unitName = 'thành phố';
   if (unitName.startsWith('tx')) unitName = 'thị xã';
@@ -253,8 +253,8 @@ function formatCourt(rest: string): string | undefined {
   if (unitName !== 'tỉnh') place = place.split(/[^\S\n](?=(?:TỈNH|THÀNH[^\S\n]+PHỐ|TP\.)[^\S\n])/iu)[0]!;
   // A place name is capitalised words; a lower-case word is the sentence going on (`… xét xử`).
   const words = place.trim().replace(/[.:]+$/, '').split(/[^\S\n]+/).filter(Boolean);
-  const capitalised = words.slice(0, Math.max(1, words.findIndex((w) => !/^\p{Lu}/u.test(w)) === -1 ? words.length : words.findIndex((w) => !/^\p{Lu}/u.test(w))));
-  const name = capitalised.filter((w) => /^\p{Lu}/u.test(w)).map(titleCase).join(' ');
+  const firstLower = words.findIndex((w) => !/^\p{Lu}/u.test(w));
+  const name = (firstLower === -1 ? words : words.slice(0, firstLower)).map(titleCase).join(' ');
   return name ? `Toà án nhân dân ${unitName} ${name}` : undefined;
 }
 
@@ -320,7 +320,9 @@ function findSubject(text: string, bodyStart: number): string | undefined {
   const parts = [lines[first]!.replace(/^.*?V\/v[^\S\n]*:?/u, '')];
   for (const line of lines.slice(first + 1, first + 6)) {
     const l = line.trim();
-    if (!l || SUBJECT_STOP_RE.test(l)) break;
+    // A wrapped subject goes on in short lines with no label of their own, until it closes.
+    if (!l || SUBJECT_STOP_RE.test(l) || l.includes(':') || /^(?:\d+[.)/]|[-*+•])/u.test(l) || l.length > 60) break;
+    if (/[”".]\s*$/u.test(parts[parts.length - 1]!)) break;
     parts.push(l);
   }
   const subject = parts.join(' ').replace(/\s+/g, ' ').replace(/^[\s“"]+|[\s”".;)]+$/g, '').trim();

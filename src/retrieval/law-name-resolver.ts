@@ -76,7 +76,8 @@ function canonicalNumber(n: string): string {
   return fold(n).replace(/\s+/g, '').replace(/–/g, '-');
 }
 
-interface NameParts {
+/** A law name reduced for comparison. */
+export interface NameParts {
   key: string;
   year?: number;
   number?: string;

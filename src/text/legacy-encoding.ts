@@ -7,6 +7,9 @@
  * word: a word is converted when its converted form is a Vietnamese syllable and its original form
  * is not; when both are syllables (`hoà` = VNI `hồ`, `ông` = TCVN3 `ụng`) the word is converted
  * only if the document's own vocabulary and the neighbouring words agree it is legacy text.
+ *
+ * Two look-alike repairs of the same PDF origin ride along: the eth `Ð` typed for `Đ`, and tone
+ * marks that extraction detached from their letter with a space (`Bô ̣ luâ ̣t`).
  */
 import { normalizeSyllableTone } from './tone-marks.js';
 
@@ -215,8 +218,9 @@ const VNI_PAIR_RE = /[aeouyAEOUYôÔ][ùøûõïâáàåãäêéèúüëÙØÛÕ
 const TCVN_CAPITAL_RE = /[a-z][ÈÉÊÌÒÓÕÝ]|[ÈÉÊÌÒÓÕÝ][a-z]/;
 
 /** Both readings of a line that may hold legacy text; undefined when it certainly holds none. */
-function readLine(line: string): Reading[] | undefined {
-  if (!FOREIGN_RE.test(line) && !VNI_PAIR_RE.test(line) && !TCVN_CAPITAL_RE.test(line)) return undefined;
+function readLine(line: string, legacyDocument: boolean): Reading[] | undefined {
+  // Lines whose every byte is a Vietnamese letter are worth reading only in a legacy document.
+  if (!FOREIGN_RE.test(line) && !(legacyDocument && (VNI_PAIR_RE.test(line) || TCVN_CAPITAL_RE.test(line)))) return undefined;
   const readings = (['tcvn3', 'vni'] as const).map((enc) => {
     const ws = words(line, enc);
     return { enc, words: ws, evidence: evidence(ws) };
@@ -305,12 +309,19 @@ function applyPlan(plan: LinePlan, vocab: Vocabulary): string {
 }
 
 // `Ð` (U+00D0, Icelandic eth) is a look-alike some editors type for `Đ` (`Ðiều 40`).
-function repairEth(line: string): string {
-  return line.replace(/[Ðð](?=[a-zA-Zà-ỹÀ-Ỹ])[\p{L}]*/gu, (w) => {
+function repairEth(text: string): string {
+  if (!/[Ðð]/.test(text)) return text;
+  return text.replace(/[Ðð](?=[a-zA-Zà-ỹÀ-Ỹ])[\p{L}]*/gu, (w) => {
     const fixed = w.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
     return isSyllable(fixed) ? fixed : w;
   });
 }
+
+// Non-letters of FOREIGN_RE that clean texts also use are left out (`20 °C`, `½`, `Ðiều`).
+const HINTS = String.raw`\u00b5-\u00b9\u00bb\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff`;
+const LEGACY_HINT_RE = new RegExp(String.raw`[\u00a1-\u00af${HINTS}]`, 'u');
+// Counted without the soft hyphen, which clean web texts also carry.
+const LEGACY_HINTS_RE = new RegExp(String.raw`[\u00a1-\u00ac\u00ae\u00af${HINTS}]`, 'gu');
 
 // Legacy-font PDFs also draw some marks as glyphs of their own, which extraction separates from
 // their letter by a space (`Bô ̣ luâ ̣t` for `Bộ luật`); a mark never follows a space on purpose.
@@ -318,12 +329,16 @@ const DETACHED_MARK_RE = /[^\S\n]+([\u0300-\u036f])/g;
 
 /** Converts TCVN3/VNI-damaged words of a text (decoded as Latin-1) back to Unicode, line by line. */
 export function repairLegacyEncoding(input: string): string {
-  const text = /\s[\u0300-\u036f]/.test(input) ? input.replace(DETACHED_MARK_RE, "$1").normalize("NFC") : input;
+  const text = /\s[\u0300-\u036f]/.test(input) ? input.replace(DETACHED_MARK_RE, '$1').normalize('NFC') : input;
   if (!FOREIGN_RE.test(text)) return text;
+  if (!LEGACY_HINT_RE.test(text)) return repairEth(text);
   const lines = text.split('\n');
-  const candidates = lines.map(readLine);
+  // Clean texts hold one or two such symbols at most; the lightest legacy judgment holds six.
+  const legacyDocument = (text.match(LEGACY_HINTS_RE) ?? []).length >= 5;
+  const candidates = lines.map((line) => readLine(line, legacyDocument));
   const strong = strongLines(candidates);
   const readings = candidates.map((rs) => (rs && isLegacyLine(rs, strong) ? rs : undefined));
+  if (!readings.some(Boolean)) return repairEth(text);
   // The document's own vocabulary decides between readings and for ambiguous words: clean lines
   // as written, legacy lines through their certain words only.
   const vocab = new Vocabulary();
@@ -343,8 +358,7 @@ export function repairLegacyEncoding(input: string): string {
   return lines
     .map((line, i) => {
       const plan = plans[i];
-      const repaired = plan ? applyPlan(plan, vocab) : line;
-      return /[Ðð]/.test(repaired) ? repairEth(repaired) : repaired;
+      return repairEth(plan ? applyPlan(plan, vocab) : line);
     })
     .join('\n');
 }
