@@ -35,7 +35,9 @@ describe('Vietnamese normalisation', () => {
   });
 
   it('restores diacritics from corpus bigram statistics', () => {
-    const r = new AccentRestorer(buildAccentStats(['Thời hạn bổ nhiệm viên chức quản lý không quá 05 năm.', 'Quyền sử dụng đất đai.', 'Đất đai thuộc sở hữu toàn dân.']));
+    // Word pairs seen once are pruned as noise, so the little corpus says each thing twice.
+    const corpus = ['Thời hạn bổ nhiệm viên chức quản lý không quá 05 năm.', 'Quyền sử dụng đất đai.', 'Đất đai thuộc sở hữu toàn dân.'];
+    const r = new AccentRestorer(buildAccentStats([...corpus, ...corpus]));
     expect(r.restore('thoi han bo nhiem vien chuc quan ly toi da la bao nhieu nam?')).toBe('thời hạn bổ nhiệm viên chức quản lý tối đa là bao nhiêu năm?');
     expect(r.restore('quyen su dung dat')).toBe('quyền sử dụng đất');
     expect(r.restore('đã có dấu')).toBe('đã có dấu');
