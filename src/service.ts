@@ -11,6 +11,7 @@ import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir } from './index/index-store.js';
 import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
+import { webRouter } from './http/routes/web.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { lawMentionFinder } from './retrieval/law-mention-finder.js';
@@ -78,6 +79,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
+    routers: [webRouter()],
   });
   return { app, state, logger };
 }
