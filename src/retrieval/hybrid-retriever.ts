@@ -6,6 +6,7 @@ import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
 import { findPeriod, type Period } from './query-period.js';
+import { queryTrigrams, textFeatures, titleContained, type WeightedQuery } from './text-features.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, score, type FeatureVector, type RerankerWeights } from './rerank-features.js';
 import { compileFilters, type SearchFilters } from './search-filters.js';
 
@@ -114,6 +115,9 @@ export class HybridRetriever {
     const maxDoc = Math.max(...docScore.values(), 1e-9);
 
     const qTerms = this.queryTermWeights(matchText);
+    const wq: WeightedQuery = { unigrams: new Map(), bigrams: new Map(), trigrams: queryTrigrams(matchText) };
+    for (const [t, wt] of qTerms) (t.includes('_') ? wq.bigrams : wq.unigrams).set(t, wt);
+    const queryTermSet = new Set(lexicalTerms(matchText));
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -125,11 +129,13 @@ export class HybridRetriever {
       f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
       f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
       f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
-      const cov = coverage(qTerms, chunk.text);
-      f[F.unigramCoverage] = cov.unigram;
-      f[F.bigramCoverage] = cov.bigram;
-      f[F.titleCoverage] = coverage(qTerms, chunk.articleTitle ?? '').unigram;
-      f[F.bestClauseCoverage] = bestClauseCoverage(qTerms, doc, chunk);
+      const tf = textFeatures(wq, chunk.text, clauseSpans(doc, chunk));
+      f[F.unigramCoverage] = tf.unigram;
+      f[F.bigramCoverage] = tf.bigram;
+      f[F.trigramCoverage] = tf.trigram;
+      f[F.bestClauseCoverage] = tf.bestSpan;
+      f[F.titleCoverage] = chunk.articleTitle ? textFeatures(wq, chunk.articleTitle).unigram : 0;
+      f[F.titleContained] = titleContained(chunk.articleTitle ?? '', queryTermSet);
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
@@ -205,32 +211,11 @@ function topIndices(scores: Float32Array, k: number, allow?: (i: number) => bool
   return idx.slice(0, k);
 }
 
-/** IDF-weighted share of the query's unigrams and bigrams that a text contains. */
-function coverage(q: Map<string, number>, text: string): { unigram: number; bigram: number } {
-  if (!text) return { unigram: 0, bigram: 0 };
-  const present = new Set(lexicalTerms(text));
-  let u = 0, ut = 0, b = 0, bt = 0;
-  for (const [t, w] of q) {
-    if (t.includes('_')) {
-      bt += w;
-      if (present.has(t)) b += w;
-    } else {
-      ut += w;
-      if (present.has(t)) u += w;
-    }
-  }
-  return { unigram: ut > 0 ? u / ut : 0, bigram: bt > 0 ? b / bt : 0 };
-}
-
-/** Coverage of the best single clause of the chunk's article: a question usually rests on one clause. */
-function bestClauseCoverage(q: Map<string, number>, doc: { text: string; articles: { number: string; clauses: { start: number; end: number }[] }[] }, chunk: IndexedChunk): number {
-  if (!chunk.article) return 0;
+/** Clause spans of a chunk, relative to the chunk text. */
+function clauseSpans(doc: { articles: { number: string; clauses: { start: number; end: number }[] }[] }, chunk: IndexedChunk): { start: number; end: number }[] {
+  if (!chunk.article) return [];
   const art = doc.articles.find((a) => a.number === chunk.article);
-  const clauses = art?.clauses.filter((c) => c.start >= chunk.start && c.end <= chunk.end) ?? [];
-  if (clauses.length === 0) return coverage(q, chunk.text).bigram;
-  let best = 0;
-  for (const c of clauses) best = Math.max(best, coverage(q, doc.text.slice(c.start, c.end)).bigram);
-  return best;
+  return (art?.clauses ?? []).filter((c) => c.start >= chunk.start && c.end <= chunk.end).map((c) => ({ start: c.start - chunk.start, end: c.end - chunk.start }));
 }
 
 function periodMatches(p: Period, meta: DocumentMeta, text: string): number {
