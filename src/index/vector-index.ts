@@ -43,6 +43,7 @@ export class VectorIndex {
 
   /** Marks a stale vector deleted; it is never returned again. */
   remove(label: number): void {
+    this.cache.delete(label);
     this.hnsw.markDelete(label);
   }
 
@@ -53,9 +54,17 @@ export class VectorIndex {
     return r.neighbors.map((label, i) => ({ label, score: 1 - r.distances[i]! }));
   }
 
-  /** The stored (normalised) vector of a label. */
-  vector(label: number): number[] {
-    return this.hnsw.getPoint(label);
+  private readonly cache = new Map<number, Float32Array>();
+
+  /** The stored (normalised) vector of a label, cached: crossing into the addon per candidate is slow. */
+  vector(label: number): Float32Array {
+    let v = this.cache.get(label);
+    if (!v) {
+      v = Float32Array.from(this.hnsw.getPoint(label));
+      this.cache.set(label, v);
+      if (this.cache.size > 50_000) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return v;
   }
 
   async save(file: string): Promise<void> {

@@ -1,12 +1,14 @@
 import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
+import { topK } from '../index/lexical-index.js';
 import { foldDiacritics, hasDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
 import { findPeriod, type Period } from './query-period.js';
-import { queryTrigrams, textFeatures, titleContained, type WeightedQuery } from './text-features.js';
+import { TermHashCache, termHashes } from './chunk-terms.js';
+import { textFeatures, titleContained, weightedQuery } from './text-features.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, score, type FeatureVector, type RerankerWeights } from './rerank-features.js';
 import { compileFilters, type SearchFilters } from './search-filters.js';
 
@@ -48,6 +50,9 @@ export class HybridRetriever {
   private readonly index: CorpusIndex;
   private readonly findLaws: LawMentionFinder;
   weights: RerankerWeights;
+  // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
+  private readonly terms = new TermHashCache();
+  private readonly titleTerms = new TermHashCache();
 
   constructor(opts: RetrieverOptions) {
     this.index = opts.index;
@@ -114,10 +119,7 @@ export class HybridRetriever {
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
 
-    const qTerms = this.queryTermWeights(matchText);
-    const wq: WeightedQuery = { unigrams: new Map(), bigrams: new Map(), trigrams: queryTrigrams(matchText) };
-    for (const [t, wt] of qTerms) (t.includes('_') ? wq.bigrams : wq.unigrams).set(t, wt);
-    const queryTermSet = new Set(lexicalTerms(matchText));
+    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText));
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -129,13 +131,17 @@ export class HybridRetriever {
       f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
       f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
       f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
-      const tf = textFeatures(wq, chunk.text, clauseSpans(doc, chunk));
+      const terms = this.terms.get(i, () => termHashes(chunk.text, clauseSpans(doc, chunk)));
+      const tf = textFeatures(wq, terms);
       f[F.unigramCoverage] = tf.unigram;
       f[F.bigramCoverage] = tf.bigram;
       f[F.trigramCoverage] = tf.trigram;
       f[F.bestClauseCoverage] = tf.bestSpan;
-      f[F.titleCoverage] = chunk.articleTitle ? textFeatures(wq, chunk.articleTitle).unigram : 0;
-      f[F.titleContained] = titleContained(chunk.articleTitle ?? '', queryTermSet);
+      if (chunk.articleTitle) {
+        const title = this.titleTerms.get(i, () => termHashes(chunk.articleTitle!));
+        f[F.titleCoverage] = textFeatures(wq, title).unigram;
+        f[F.titleContained] = titleContained(title, wq);
+      }
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
@@ -205,10 +211,7 @@ export class HybridRetriever {
 }
 
 function topIndices(scores: Float32Array, k: number, allow?: (i: number) => boolean): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && (!allow || allow(i))) idx.push(i);
-  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return idx.slice(0, k);
+  return topK(scores, k, allow).map((h) => h.doc);
 }
 
 /** Clause spans of a chunk, relative to the chunk text. */
