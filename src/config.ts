@@ -26,6 +26,10 @@ export const configSchema = z
     FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    /** HTTP worker processes; each loads the index. Defaults to the machine's cores (search is CPU-bound). */
+    WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    /** How often workers check `INDEX_DIR/CURRENT` for a new build, in ms (0 disables). */
+    INDEX_WATCH_MS: z.coerce.number().int().min(0).default(2000),
   })
   .refine((c) => c.EMBEDDER !== 'transformers' || c.EMBEDDING_MODEL_DIR !== undefined, {
     message: 'EMBEDDER=transformers requires EMBEDDING_MODEL_DIR (a local model folder)',

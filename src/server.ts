@@ -1,14 +1,44 @@
+import cluster from 'node:cluster';
+import os from 'node:os';
+import { pino } from 'pino';
 import { loadConfig } from './config.js';
-import { createService } from './service.js';
+import { watchIndex } from './http/watch-index.js';
+import { createService, ensureIndex, loadIndex } from './service.js';
 
-/** Starts the HTTP service: builds the index on first run, then listens. */
+/**
+ * Starts the HTTP service. The primary process builds the index on first run, then forks one
+ * worker per core (search is CPU-bound and Node runs one request's work at a time per process);
+ * workers reload the index when a new build appears.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { app, logger } = await createService(config);
+  const logger = pino({ level: config.LOG_LEVEL });
+  const workers = config.WORKERS ?? Math.max(1, os.availableParallelism());
+  if (cluster.isPrimary) {
+    await ensureIndex(config, logger);
+    if (workers > 1) {
+      for (let i = 0; i < workers; i++) cluster.fork();
+      cluster.on('exit', (worker, code, signal) => {
+        if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;
+        logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+        cluster.fork();
+      });
+      const stopAll = () => {
+        for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+        process.exit(0);
+      };
+      process.on('SIGINT', stopAll);
+      process.on('SIGTERM', stopAll);
+      logger.info(`Trợ lý ảo pháp lý: ${workers} worker processes on http://${config.HOST}:${config.PORT}/`);
+      return;
+    }
+  }
+  const { app, state } = await createService(config, { logger, index: await loadIndex(config) });
+  watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-    logger.info(`Trợ lý ảo pháp lý đang chạy tại http://${config.HOST}:${port}/`);
+    if (cluster.isPrimary) logger.info(`Trợ lý ảo pháp lý đang chạy tại http://${config.HOST}:${port}/`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -52,7 +52,7 @@ export async function ensureIndex(config: Config, logger: Logger, onProgress?: (
     const report = await runIngest(config, onProgress ? { onProgress } : {});
     logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
   }
-  return CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
+  return loadIndex(config);
 }
 
 export interface Service {
@@ -75,11 +75,16 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
         const report = await runIngest(config, { full });
-        return report.unchanged ? { report } : { report, index: await CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined) };
+        return report.unchanged ? { report } : { report, index: await loadIndex(config) };
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
     routers: [webRouter()],
   });
   return { app, state, logger };
+}
+
+/** Loads the index the configured embedder can query. */
+export function loadIndex(config: Config): Promise<CorpusIndex> {
+  return CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
 }
