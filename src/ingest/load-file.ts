@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { convert as htmlToText } from 'html-to-text';
-import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
 import { LoadError } from './load-error.js';
 
 /** File extensions the loader understands. */
@@ -49,6 +47,8 @@ function decodeUtf8(data: Buffer, name: string): string {
 
 async function loadPdf(data: Buffer, name: string): Promise<string> {
   if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new LoadError(name, 'not a PDF file (missing %PDF header)');
+  // Loaded on demand: pdf.js costs ~0.5 s to import, which an unchanged re-ingest should not pay.
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {
     const result = await parser.getText();
@@ -63,6 +63,7 @@ async function loadPdf(data: Buffer, name: string): Promise<string> {
 }
 
 async function loadDocx(data: Buffer, name: string): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: data });
     return result.value;
