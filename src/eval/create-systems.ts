@@ -2,13 +2,12 @@ import type { AnswerGenerator } from '../answer/answer-generator.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import type { SearchFilters } from '../retrieval/search-filters.js';
 import type { EvalSystem } from './eval-system.js';
-import type { GoldMapper } from './gold-mapping.js';
-import { LEGAL_KINDS } from './law-catalog.js';
+import { GOLD_KINDS } from './eval-question.js';
 import type { DatasetFormat } from './load-dataset.js';
 import { FrequentProvisions } from './provisions/frequent-provisions.js';
 import { judgmentCases, type JudgmentCase } from './provisions/judgment-cases.js';
 import { ProvisionEvalSystem } from './provisions/provision-system.js';
-import { loadRecommenderSystem, recommenderAvailable } from './provisions/recommender-system.js';
+import { recommenderSystem } from './provisions/recommender-system.js';
 import { SimilarJudgments } from './provisions/similar-judgments.js';
 import { bm25Search } from './systems/bm25-search.js';
 import { denseSearch } from './systems/dense-search.js';
@@ -26,12 +25,11 @@ export const SYSTEM_NAMES = [...RETRIEVAL_SYSTEMS, ...PROVISION_SYSTEMS, 'random
  * Both gold sets label only laws and codes, so every system searches only those: otherwise a
  * judgment or briefing that quotes the right article would count as a miss for some systems only.
  */
-export const GOLD_FILTERS: SearchFilters = { kinds: [...LEGAL_KINDS] };
+export const GOLD_FILTERS: SearchFilters = { kinds: [...GOLD_KINDS] };
 
 export interface SystemContext {
   index: CorpusIndex;
   generator: AnswerGenerator;
-  mapper: GoldMapper;
   /** Where the naive baseline caches its vector store. */
   cacheDir: string;
   log: (message: string) => void;
@@ -40,13 +38,13 @@ export interface SystemContext {
 /** The systems run when none are named: the judgments set adds the provision recommenders. */
 export function defaultSystems(format: DatasetFormat): string[] {
   if (format === 'alqac') return [...RETRIEVAL_SYSTEMS];
-  return [...RETRIEVAL_SYSTEMS, 'frequent-provisions', 'similar-judgments', ...(recommenderAvailable() ? ['provisions'] : [])];
+  return [...RETRIEVAL_SYSTEMS, ...PROVISION_SYSTEMS];
 }
 
 /** Builds the named systems over one index (the naive store and judgment cases once each). */
 export async function createSystems(names: readonly string[], ctx: SystemContext): Promise<EvalSystem[]> {
   let cases: JudgmentCase[] | undefined;
-  const getCases = () => (cases ??= judgmentCases(ctx.index, ctx.mapper));
+  const getCases = () => (cases ??= judgmentCases(ctx.index));
   const out: EvalSystem[] = [];
   for (const name of names) {
     switch (name) {
@@ -72,7 +70,7 @@ export async function createSystems(names: readonly string[], ctx: SystemContext
         out.push(new ProvisionEvalSystem(new SimilarJudgments(getCases())));
         break;
       case 'provisions':
-        out.push(new ProvisionEvalSystem(await loadRecommenderSystem()));
+        out.push(new ProvisionEvalSystem(recommenderSystem(ctx.index)));
         break;
       default:
         throw new Error(`unknown system \`${name}\`; known: ${SYSTEM_NAMES.join(', ')}`);

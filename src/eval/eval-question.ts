@@ -44,3 +44,6 @@ export interface EvalQuestion {
 export function articleKey(a: ArticleRef): string {
   return `${a.documentId}#${a.article.toLowerCase()}`;
 }
+
+/** Kinds of document gold labels point at: both gold sets label laws and codes only. */
+export const GOLD_KINDS = ['law', 'code'] as const;

@@ -13,8 +13,8 @@ export interface Dataset {
 /** Reads a gold file and detects its format from the records themselves, not the file name. */
 export async function loadDataset(file: string, limit?: number): Promise<Dataset> {
   const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-  const records = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'data' in json && Array.isArray(json.data) ? (json.data as unknown[]) : undefined;
-  if (!records || records.length === 0) throw new Error(`${file}: expected a non-empty JSON array of records`);
+  if (!Array.isArray(json) || json.length === 0) throw new Error(`${file}: expected a non-empty JSON array of records`);
+  const records: unknown[] = json;
   const picked = limit !== undefined ? records.slice(0, limit) : records;
   if (isAlqacRecord(records[0])) return { format: 'alqac', questions: parseAlqac(picked) };
   if (isJudgmentRecord(records[0])) return { format: 'judgments', questions: parseJudgments(picked) };

@@ -1,8 +1,7 @@
-import { extractProvisions } from '../../cases/extract-provisions.js';
-import { parseJudgment, SECTION } from '../../cases/parse-judgment.js';
+import { caseIndexFor } from '../../cases/case-index.js';
+import { SECTION } from '../../cases/parse-judgment.js';
 import type { CorpusIndex } from '../../index/corpus-index.js';
 import { articleKey, type ArticleRef } from '../eval-question.js';
-import type { GoldMapper } from '../gold-mapping.js';
 
 /** A corpus judgment as the provision baselines see it: its facts and the provisions it applied. */
 export interface JudgmentCase {
@@ -12,33 +11,23 @@ export interface JudgmentCase {
 }
 
 /**
- * The corpus judgments with the provisions their decision cites (`Căn cứ vào …`), mapped to corpus
- * articles the same way as the gold, so that the baselines know only what the service could know.
+ * The corpus judgments (and precedents) from the service's own case index: the provisions each
+ * applied, resolved to corpus articles as the recommender sees them, so the baselines know exactly
+ * what the service knows.
  */
-export function judgmentCases(index: CorpusIndex, mapper: GoldMapper): JudgmentCase[] {
-  const out: JudgmentCase[] = [];
-  for (const d of index.documents.values()) {
-    if (d.meta.kind !== 'judgment') continue;
-    const parsed = parseJudgment(d.text);
-    const decision = parsed.sections.find((s) => s.heading === SECTION.decision);
-    const facts = parsed.sections.find((s) => s.heading === SECTION.facts);
-    const year = yearOf(parsed.date ?? d.meta.issuedDate) ?? yearOf(parsed.number ?? d.meta.number);
-    let cited = decision ? extractProvisions(d.text, decision.start, decision.end) : [];
-    if (cited.length === 0) cited = extractProvisions(d.text);
+export function judgmentCases(index: CorpusIndex): JudgmentCase[] {
+  return caseIndexFor(index).records.map((r) => {
+    const text = index.documents.get(r.documentId)?.text ?? '';
+    const facts = r.sections.find((s) => s.heading === SECTION.facts || s.heading === SECTION.situation);
     const seen = new Set<string>();
     const provisions: ArticleRef[] = [];
-    for (const p of cited) {
-      const r = mapper.resolve({ law: p.lawName, article: p.article }, year);
-      if (!r.ok || seen.has(articleKey(r.ref))) continue;
-      seen.add(articleKey(r.ref));
-      provisions.push(r.ref);
+    for (const p of r.provisions) {
+      if (!p.documentId || !p.resolvedArticle) continue;
+      const ref = { documentId: p.documentId, article: p.resolvedArticle };
+      if (seen.has(articleKey(ref))) continue;
+      seen.add(articleKey(ref));
+      provisions.push(ref);
     }
-    out.push({ documentId: d.meta.id, facts: facts ? d.text.slice(facts.start, facts.end) : d.text, provisions });
-  }
-  return out;
-}
-
-function yearOf(s: string | undefined): number | undefined {
-  const m = s ? /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(s) : null;
-  return m ? Number(m[1]) : undefined;
+    return { documentId: r.documentId, facts: facts ? text.slice(facts.start, facts.end) : text, provisions };
+  });
 }

@@ -12,12 +12,13 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function groupedBarChart(title: string, groups: readonly string[], series: readonly ChartSeries[]): string {
   const bar = 14;
   const gap = 18;
-  const groupWidth = series.length * bar + gap;
+  // Wide enough for labels like `citation_precision` under each group.
+  const groupWidth = Math.max(series.length * bar + gap, 110);
   const left = 44;
   const top = 36;
   const plotH = 220;
   const legendH = 20 * Math.ceil(series.length / 4);
-  const width = Math.max(480, left + groups.length * groupWidth + 20);
+  const width = Math.max(left + 4 * 150 + 20, left + groups.length * groupWidth + 20);
   const height = top + plotH + 40 + legendH;
   const y = (v: number) => top + plotH - Math.max(0, Math.min(1, v)) * plotH;
   const parts: string[] = [
@@ -30,7 +31,7 @@ export function groupedBarChart(title: string, groups: readonly string[], series
     parts.push(`<line x1="${left}" x2="${width - 10}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/>`, `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${v.toFixed(1)}</text>`);
   }
   groups.forEach((g, gi) => {
-    const x0 = left + gap / 2 + gi * groupWidth;
+    const x0 = left + (groupWidth - series.length * bar) / 2 + gi * groupWidth;
     series.forEach((s, si) => {
       const v = s.values[gi];
       if (v === null || v === undefined) return;

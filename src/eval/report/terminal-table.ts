@@ -1,14 +1,14 @@
 import { METRIC_NAMES, type SystemMetrics } from './eval-report.js';
 
 /** Formats a metric for a table: rates with 3 decimals, latencies in ms with 1, missing as `–`. */
-export function formatMetric(v: number | null): string {
+export function formatMetric(name: string, v: number | null): string {
   if (v === null) return '–';
-  return Number.isInteger(v) && v > 1 ? String(v) : v >= 10 ? v.toFixed(1) : v.toFixed(3);
+  return name.startsWith('latency') ? v.toFixed(1) : v.toFixed(3);
 }
 
 /** Rows of [system, …metrics] with a header row, for the terminal and the Markdown report. */
 export function metricRows(systems: Record<string, SystemMetrics>): string[][] {
-  return [['system', ...METRIC_NAMES], ...Object.entries(systems).map(([name, m]) => [name, ...METRIC_NAMES.map((k) => formatMetric(m[k]))])];
+  return [['system', ...METRIC_NAMES], ...Object.entries(systems).map(([name, m]) => [name, ...METRIC_NAMES.map((k) => formatMetric(k, m[k]))])];
 }
 
 /** A plain aligned text table. */

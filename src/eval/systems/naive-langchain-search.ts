@@ -7,8 +7,7 @@ import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { CorpusIndex } from '../../index/corpus-index.js';
 import type { Chunk } from '../../types/chunk.js';
 import type { ParsedDocument } from '../../types/legal-document.js';
-import type { ArticleRef } from '../eval-question.js';
-import { LEGAL_KINDS } from '../law-catalog.js';
+import { GOLD_KINDS, type ArticleRef } from '../eval-question.js';
 import type { PassageSearch } from './passage-system.js';
 import type { RankedHit } from './ranked-hit.js';
 
@@ -27,7 +26,7 @@ interface SplitMeta {
  * no legal structure and no titles prepended. Built once per index build and cached on disk.
  */
 export async function naiveLangchainSearch(index: CorpusIndex, cacheRoot: string, log: (m: string) => void = () => undefined): Promise<PassageSearch> {
-  const docs = [...index.documents.values()].filter((d) => (LEGAL_KINDS as readonly string[]).includes(d.meta.kind));
+  const docs = [...index.documents.values()].filter((d) => (GOLD_KINDS as readonly string[]).includes(d.meta.kind));
   const key = createHash('sha256').update(`${index.dir}|${index.manifest.createdAt}|${NAIVE_CHUNK_SIZE}/${NAIVE_CHUNK_OVERLAP}`).digest('hex').slice(0, 16);
   const dir = path.join(cacheRoot, `naive-langchain-${key}`);
   let store: HNSWLib;

@@ -1,0 +1,85 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { benchMarkdown, scaleTargets } from '../eval/bench/bench-markdown.js';
+import type { BenchReport } from '../eval/bench/bench-types.js';
+import { httpBench } from '../eval/bench/http-bench.js';
+import { ingestBench } from '../eval/bench/ingest-bench.js';
+import { scaleBench } from '../eval/bench/scale-bench.js';
+import { loadDataset } from '../eval/load-dataset.js';
+
+const PARTS = ['ingest', 'http', 'scale'] as const;
+type Part = (typeof PARTS)[number];
+
+const USAGE = `Usage: npm run bench -- [--only ingest,http,scale] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
+  --only        parts to run (default: all); results of parts not run are kept from the previous report
+  --duration    seconds per HTTP load run (default 10; 2 endpoints × 3 concurrencies)
+  --concurrency comma-separated HTTP concurrencies (default 1,8,32)
+  --index       index the HTTP server loads (default: INDEX_DIR or indexes)
+  --corpus      corpus for the ingest runs (default: CORPUS_DIR or ../shared/corpus)
+  --archive     scale corpus (default: ../shared/datasets/phapdien-van-ban-md.tar.gz)
+  --queries     file of ALQAC questions used as queries (default: ../shared/datasets/alqac25-dev.json)
+  --scale-timeout  minutes before the scale ingest is stopped (default 30)
+  --keep        keep the unpacked scale corpus and its index in the temp folder
+  --out         JSON report (default: eval/reports/bench.json); Markdown beside it`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' }, index: { type: 'string' }, corpus: { type: 'string' },
+      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' },
+      'scale-timeout': { type: 'string', default: '30' }, keep: { type: 'boolean', default: false }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const parts = (values.only ? values.only.split(',').map((s) => s.trim()) : [...PARTS]) as Part[];
+  const bad = parts.filter((p) => !PARTS.includes(p));
+  if (bad.length > 0) throw new Error(`--only: unknown part(s) ${bad.join(', ')}; choose from ${PARTS.join(', ')}`);
+  const durationSec = Number(values.duration);
+  const concurrencies = values.concurrency.split(',').map(Number);
+  if (!(durationSec > 0 && durationSec <= 120) || concurrencies.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) throw new Error('--duration must be in (0, 120] s and --concurrency integers in [1, 256]');
+  const config = loadConfig();
+  const log = (m: string) => console.error(m);
+  const outJson = path.resolve(values.out);
+  const queries = (await loadDataset(path.resolve(values.queries), 200)).questions.map((q) => q.text);
+
+  const report: BenchReport = { ...(await previous(outJson)), machine: machine(), updatedAt: new Date().toISOString() };
+  if (parts.includes('ingest')) report.ingest = await ingestBench(values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR, 30 * 60_000, log);
+  if (parts.includes('http')) report.http = await httpBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, concurrencies, durationSec, log });
+  if (parts.includes('scale')) report.scale = await scaleBench({ archive: path.resolve(values.archive), queries, ingestTimeoutMs: Number(values['scale-timeout']) * 60_000, keep: values.keep, log });
+
+  await mkdir(path.dirname(outJson), { recursive: true });
+  await writeFile(outJson, `${JSON.stringify(report, null, 2)}\n`);
+  const md = benchMarkdown(report);
+  await writeFile(outJson.replace(/\.json$/i, '.md'), md);
+  console.log(md);
+  for (const t of scaleTargets(report)) if (!t.met) console.error(`target not met: ${t.label}`);
+  console.error(`report: ${path.relative(process.cwd(), outJson)}, ${path.relative(process.cwd(), outJson.replace(/\.json$/i, '.md'))}`);
+  return 0;
+}
+
+/** The previous report, so that running one part keeps the others' figures. */
+async function previous(file: string): Promise<Partial<BenchReport>> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Partial<BenchReport>;
+  } catch {
+    return {};
+  }
+}
+
+function machine(): BenchReport['machine'] {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { ExtractiveAnswerGenerator } from '../answer/extractive-answer-generator.js';
+import { loadConfig } from '../config.js';
+import { createSystems, defaultSystems, SYSTEM_NAMES } from '../eval/create-systems.js';
+import { GoldMapper } from '../eval/gold-mapping.js';
+import { loadDataset } from '../eval/load-dataset.js';
+import { alqacTargets } from '../eval/report/alqac-targets.js';
+import { metricRows, textTable } from '../eval/report/terminal-table.js';
+import { runEval } from '../eval/run-eval.js';
+import { runNotes } from '../eval/run-notes.js';
+import { writeReport } from '../eval/write-report.js';
+import { ensureIndex } from '../service.js';
+import { createPhaseProgress } from './progress-bar.js';
+
+const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems full,bm25,dense,naive-langchain] [--out <report.json>] [--index <dir>]
+  --dataset  gold file: ALQAC questions or judgments (format detected from the records)
+  --limit    only the first N questions
+  --systems  comma-separated, from: ${SYSTEM_NAMES.join(', ')}
+             (default: full,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments,provisions)
+  --out      JSON report path (default: eval/reports/<dataset name>.json); .md and .svg are written beside it
+  --index    index folder (default: INDEX_DIR or indexes; built from the corpus first when empty)`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || !values.dataset) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const limit = values.limit !== undefined ? Number(values.limit) : undefined;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got ${values.limit}`);
+  const config = loadConfig();
+  const indexDir = values.index ? path.resolve(values.index) : config.INDEX_DIR;
+  const datasetFile = path.resolve(values.dataset);
+  const jsonPath = path.resolve(values.out ?? path.join('eval/reports', `${path.basename(datasetFile).replace(/\.json$/i, '')}.json`));
+
+  const bar = createPhaseProgress();
+  const index = await ensureIndex({ ...config, INDEX_DIR: indexDir }, pino({ level: 'warn' }), bar.update);
+  bar.stop();
+  const dataset = await loadDataset(datasetFile, limit);
+  const mapper = new GoldMapper(index);
+  const unmapped = mapper.mapQuestions(dataset.questions);
+  const names = values.systems ? values.systems.split(',').map((s) => s.trim()).filter(Boolean) : defaultSystems(dataset.format);
+  const log = (m: string) => console.error(m);
+  const systems = await createSystems(names, { index, generator: new ExtractiveAnswerGenerator(), cacheDir: path.join(path.dirname(jsonPath), '.cache'), log });
+
+  const progress = createPhaseProgress();
+  const report = await runEval({ dataset: path.basename(datasetFile), questions: dataset.questions, unmapped, systems, onProgress: progress.update });
+  progress.stop();
+
+  const titles = new Map([...index.documents.values()].map((d) => [d.meta.id, d.meta.title]));
+  const targets = dataset.format === 'alqac' ? alqacTargets(report.systems) : [];
+  const files = await writeReport(report, jsonPath, { titles, notes: runNotes(dataset.format, index.dir), targets });
+
+  console.log(`\n${report.dataset}: ${report.questions} questions (${dataset.format}), ${dataset.questions.filter((q) => q.gold.length > 0).length} with gold in the corpus; ${unmapped.length} gold labels unmapped`);
+  console.log(textTable(metricRows(report.systems)));
+  for (const t of targets) console.log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.label}`);
+  console.log(`\nreport: ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.markdown)}, ${path.relative(process.cwd(), files.chart)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

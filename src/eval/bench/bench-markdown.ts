@@ -1,0 +1,54 @@
+import { markdownTable } from '../report/terminal-table.js';
+import type { BenchReport } from './bench-types.js';
+
+/** Scale targets from the issue: ingest under 15 minutes, peak RSS under 4 GB, search p95 under 100 ms. */
+export function scaleTargets(r: BenchReport): { label: string; met: boolean }[] {
+  const s = r.scale;
+  if (!s) return [];
+  if (!s.ingest) return [{ label: `scale ingest finished (${s.ingestError ?? 'not run'})`, met: false }];
+  const out = [
+    { label: `scale ingest < 15 min (measured ${(s.ingest.ms / 60000).toFixed(1)} min)`, met: s.ingest.ms < 15 * 60_000 },
+    { label: `scale ingest peak RSS < 4 GB (measured ${(s.ingest.peakRssMb / 1024).toFixed(2)} GB)`, met: s.ingest.peakRssMb < 4096 },
+  ];
+  if (s.search) {
+    out.push(
+      { label: `scale serving peak RSS < 4 GB (measured ${(s.search.peakRssMb / 1024).toFixed(2)} GB)`, met: s.search.peakRssMb < 4096 },
+      { label: `scale search p95 < 100 ms (measured ${s.search.p95} ms)`, met: s.search.p95 < 100 },
+    );
+  }
+  return out;
+}
+
+/** The bench report as Markdown: one table per part that was run. */
+export function benchMarkdown(r: BenchReport): string {
+  const m = r.machine;
+  const out = [`# Benchmarks`, '', `Updated ${r.updatedAt}. Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. Each ingest and search run is its own process, so peak RSS (\`process.resourceUsage().maxRSS\`) is that run's alone.`, ''];
+  if (r.ingest) {
+    const i = r.ingest;
+    out.push('## Ingest (default corpus)', '', `Corpus \`${i.corpus}\`, ${i.corpusMb} MB; index on disk ${i.indexMb} MB.`, '');
+    out.push(markdownTable([
+      ['run', 'time (s)', 'documents', 'articles', 'chunks', 'embedded', 'docs/s', 'chunks/s', 'MB/s', 'peak RSS (MB)'],
+      ['cold', (i.cold.ms / 1000).toFixed(2), String(i.cold.documents), String(i.cold.articles), String(i.cold.chunks), String(i.cold.embedded), String(i.cold.docsPerSec), String(i.cold.chunksPerSec), String(i.cold.mbPerSec), String(i.cold.peakRssMb)],
+      ['unchanged re-run', (i.unchanged.ms / 1000).toFixed(2), String(i.unchanged.documents), String(i.unchanged.articles), String(i.unchanged.chunks), String(i.unchanged.embedded), '–', '–', '–', String(i.unchanged.peakRssMb)],
+    ]), '');
+  }
+  if (r.http) {
+    out.push('## HTTP load (autocannon, loopback)', '', `Server: \`src/server.ts\` in its own process over \`${r.http.index}\`, extractive answers. Bodies rotate through ALQAC dev questions; latencies in ms, measured per response.`, '');
+    out.push(markdownTable([
+      ['endpoint', 'concurrency', 'requests', 'req/s', 'p50', 'p95', 'p99', 'errors', 'timeouts', 'non-2xx'],
+      ...r.http.runs.map((x) => [x.endpoint, String(x.concurrency), String(x.requests), String(x.rps), String(x.p50), String(x.p95), String(x.p99), String(x.errors), String(x.timeouts), String(x.non2xx)]),
+    ]), '');
+  }
+  if (r.scale) {
+    const s = r.scale;
+    out.push('## Scale (Pháp điển archive)', '', `\`${s.archive}\`: ${s.files} files, ${s.unpackedMb} MB unpacked in ${(s.unpackMs / 1000).toFixed(1)} s.`, '');
+    if (s.ingest) {
+      out.push(markdownTable([
+        ['ingest (min)', 'documents', 'articles', 'chunks', 'skipped', 'index on disk (MB)', 'ingest peak RSS (MB)', 'index load (s)', 'search p50 (ms)', 'search p95 (ms)', 'search p99 (ms)', 'serving peak RSS (MB)'],
+        [(s.ingest.ms / 60000).toFixed(2), String(s.ingest.documents), String(s.ingest.articles), String(s.ingest.chunks), String(s.ingest.skipped), String(s.indexMb ?? '–'), String(s.ingest.peakRssMb), s.search ? (s.search.loadMs / 1000).toFixed(1) : '–', String(s.search?.p50 ?? '–'), String(s.search?.p95 ?? '–'), String(s.search?.p99 ?? '–'), String(s.search?.peakRssMb ?? '–')],
+      ]), '');
+    } else out.push(`Ingest did not finish: ${s.ingestError ?? 'unknown'}`, '');
+    out.push('### Targets', '', ...scaleTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
+  }
+  return out.join('\n');
+}
