@@ -11,9 +11,15 @@ export interface LsaOptions {
   maxDfRatio: number;
   maxVocab: number;
   seed: number;
+  /**
+   * At most this many texts train the model (an even, deterministic stride over the corpus); the
+   * rest are folded in. The SVD and the per-text term maps grow with the corpus: at 220k chunks
+   * they took most of a 25-minute ingest and 3 GB.
+   */
+  maxTrainTexts: number;
 }
 
-export const DEFAULT_LSA_OPTIONS: LsaOptions = { dim: 256, minDf: 2, maxDfRatio: 0.5, maxVocab: 40_000, seed: 42 };
+export const DEFAULT_LSA_OPTIONS: LsaOptions = { dim: 256, minDf: 2, maxDfRatio: 0.5, maxVocab: 40_000, seed: 42, maxTrainTexts: 25_000 };
 
 /** A trained LSA model: vocabulary with IDF weights and the term → concept projection. */
 export interface LsaModel {
@@ -29,10 +35,12 @@ export interface LsaModel {
 /** Trains LSA (TF-IDF + truncated SVD) on the corpus' own texts: semantic vectors with no pretrained weights. */
 export function trainLsa(texts: string[], options: Partial<LsaOptions> = {}): LsaModel {
   const o = { ...DEFAULT_LSA_OPTIONS, ...options };
-  const docsTerms = texts.map((t) => countTerms(lexicalTerms(t)));
+  const stride = Math.max(1, Math.ceil(texts.length / o.maxTrainTexts));
+  const sample = stride === 1 ? texts : texts.filter((_, i) => i % stride === 0);
+  const docsTerms = sample.map((t) => countTerms(lexicalTerms(t)));
   const df = new Map<string, number>();
   for (const m of docsTerms) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = texts.length;
+  const n = sample.length;
   const vocab = [...df.entries()]
     .filter(([, d]) => d >= o.minDf && d <= o.maxDfRatio * n)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -6,29 +6,33 @@ export interface FieldPostings {
   avgLen: number;
 }
 
-/** Builds postings from per-document term-id lists. */
+/**
+ * Builds postings from per-document term-id lists in two passes with one reused counter, so memory
+ * stays at the postings themselves (a map per document cost gigabytes at 220k chunks).
+ */
 export function buildField(termIdsPerDoc: Uint32Array[], vocabSize: number): FieldPostings {
-  const counts = new Uint32Array(vocabSize);
-  const perDoc: Map<number, number>[] = termIdsPerDoc.map((ids) => {
-    const m = new Map<number, number>();
-    for (const t of ids) m.set(t, (m.get(t) ?? 0) + 1);
-    for (const t of m.keys()) counts[t]!++;
-    return m;
-  });
-  const docs = Array.from(counts, (c) => new Uint32Array(c));
-  const tfs = Array.from(counts, (c) => new Uint16Array(c));
+  const df = new Uint32Array(vocabSize);
+  const counts = new Map<number, number>();
+  const countDoc = (ids: Uint32Array) => {
+    counts.clear();
+    for (const t of ids) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return counts;
+  };
+  for (const ids of termIdsPerDoc) for (const t of countDoc(ids).keys()) df[t]!++;
+  const docs = Array.from(df, (c) => new Uint32Array(c));
+  const tfs = Array.from(df, (c) => new Uint16Array(c));
   const fill = new Uint32Array(vocabSize);
   const docLen = new Float32Array(termIdsPerDoc.length);
-  perDoc.forEach((m, d) => {
-    docLen[d] = termIdsPerDoc[d]!.length;
-    for (const [t, tf] of m) {
+  let total = 0;
+  termIdsPerDoc.forEach((ids, d) => {
+    docLen[d] = ids.length;
+    total += ids.length;
+    for (const [t, tf] of countDoc(ids)) {
       const i = fill[t]!++;
       docs[t]![i] = d;
       tfs[t]![i] = Math.min(tf, 65535);
     }
   });
-  let total = 0;
-  for (const l of docLen) total += l;
   return { docs, tfs, docLen, avgLen: docLen.length ? total / docLen.length : 0 };
 }
 

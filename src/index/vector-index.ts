@@ -20,7 +20,8 @@ export class VectorIndex {
   /** A new empty cosine index; the seed keeps graph construction deterministic. */
   static create(dim: number, capacity: number): VectorIndex {
     const h = new hnswlib.HierarchicalNSW('cosine', dim);
-    h.initIndex({ maxElements: Math.max(capacity, 16), m: 16, efConstruction: 200, randomSeed: 100 });
+    // efConstruction 100 halves build time against 200 with search still at ef 128.
+    h.initIndex({ maxElements: Math.max(capacity, 16), m: 16, efConstruction: 100, randomSeed: 100 });
     h.setEf(128);
     return new VectorIndex(h, dim);
   }
