@@ -12,6 +12,9 @@ import { currentBuildDir } from './index/index-store.js';
 import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
+import { casesRouter } from './http/routes/cases.js';
+import { CaseAdvisor } from './cases/case-advisor.js';
+import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { lawMentionFinder } from './retrieval/law-mention-finder.js';
@@ -65,7 +68,12 @@ export interface Service {
 export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
-  const state = new AppState(index, { generator: createGenerator(config), weights: loadRerankerWeights(), lawFinder: lawMentionFinder });
+  const state = new AppState(index, {
+    generator: createGenerator(config),
+    weights: loadRerankerWeights(),
+    lawFinder: lawMentionFinder,
+    caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
+  });
   const app = createApp({
     state,
     logger,
@@ -79,7 +87,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [webRouter()],
+    routers: [casesRouter(state), webRouter()],
   });
   return { app, state, logger };
 }

@@ -1,5 +1,5 @@
 import type { HybridRetriever, SearchResult } from '../retrieval/hybrid-retriever.js';
-import type { SearchFilters } from '../retrieval/search-filters.js';
+import { compileFilters, type SearchFilters } from '../retrieval/search-filters.js';
 import type { Answer, AnswerGenerator, ChatMessage, Passage } from './answer-generator.js';
 import { refusalAnswer } from './refusal.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
@@ -15,11 +15,18 @@ export interface ChatResult extends Answer {
   search: SearchResult;
 }
 
+/** Answers a question of its own kind (a judge's fact pattern) instead of the generator, or declines with undefined. */
+export interface CaseAdvisor {
+  advise(question: string, signal?: AbortSignal): Promise<Answer | undefined>;
+}
+
 export interface ChatServiceOptions {
   retriever: HybridRetriever;
   generator: AnswerGenerator;
   /** Passages handed to the generator. */
   passages?: number;
+  /** Claims fact patterns (unfiltered chats only) and answers with provisions and similar cases. */
+  caseAdvisor?: CaseAdvisor;
 }
 
 /** One chat turn: rewrite a follow-up, retrieve, refuse when nothing is relevant enough, generate. */
@@ -29,6 +36,12 @@ export class ChatService {
   async answer(req: ChatRequest, onDelta?: (d: string) => void, signal?: AbortSignal): Promise<ChatResult> {
     const { question } = rewriteFollowUp(req.messages);
     const search = await this.o.retriever.search(question, 12, req.filters);
+    // A chat narrowed by filters asks for those sources; a fact pattern in an open chat goes to the advisor.
+    const advised = compileFilters(req.filters) ? undefined : await this.o.caseAdvisor?.advise(question, signal);
+    if (advised) {
+      if (onDelta) onDelta(advised.answer);
+      return { ...advised, question, search };
+    }
     const top = search.hits[0];
     if (!top || this.o.retriever.confidence(top) < this.o.retriever.weights.refusalThreshold) {
       const refused = refusalAnswer('extractive');

@@ -188,7 +188,11 @@ function dedupeKey(p: CitedProvision): string {
 
 /** Provisions cited in `text` (or in `[from, to)` of it), each with the law as written; de-duplicated. */
 export function extractProvisions(text: string, from = 0, to = text.length): CitedProvision[] {
-  const laws = findLawMentions(text.slice(0, to)).filter((l) => l.end > from);
+  // Only names that reach into the span matter; a name starts at most a line or two before it.
+  const lookBehind = Math.max(0, from - 300);
+  const laws = findLawMentions(text.slice(lookBehind, to))
+    .map((l) => ({ ...l, start: l.start + lookBehind, end: l.end + lookBehind }))
+    .filter((l) => l.end > from);
   const tokens = tokenize(text, from, to, laws);
   const out: CitedProvision[] = [];
   const seen = new Set<string>();

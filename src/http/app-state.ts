@@ -1,5 +1,5 @@
 import type { AnswerGenerator } from '../answer/answer-generator.js';
-import { ChatService } from '../answer/chat-service.js';
+import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { HybridRetriever, type LawMentionFinder } from '../retrieval/hybrid-retriever.js';
 import type { RerankerWeights } from '../retrieval/rerank-features.js';
@@ -16,6 +16,8 @@ export interface StateFactoryOptions {
   generator: AnswerGenerator;
   weights?: RerankerWeights;
   lawFinder?: (index: CorpusIndex) => LawMentionFinder;
+  /** Builds the chat's advisor for judges' fact patterns over each loaded index. */
+  caseAdvisor?: (index: CorpusIndex, retriever: HybridRetriever) => CaseAdvisor;
 }
 
 /** Holds the serving state; an ingest builds a new index and swaps it in without a restart. */
@@ -39,6 +41,7 @@ export class AppState {
 
   private build(index: CorpusIndex): ServingState {
     const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
-    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator }), loadedAt: new Date().toISOString() };
+    const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
+    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), loadedAt: new Date().toISOString() };
   }
 }
