@@ -29,13 +29,20 @@ export interface ChatServiceOptions {
   caseAdvisor?: CaseAdvisor;
 }
 
+/**
+ * Sources a chat question is answered from unless the caller picks kinds: legal texts and
+ * briefings. First-instance judgments are not authority for a civil servant's question; judges
+ * reach them through the case advisor and the /v1/cases endpoints.
+ */
+export const CHAT_KINDS: NonNullable<SearchFilters['kinds']> = ['law', 'code', 'regulation', 'precedent', 'briefing', 'other'];
+
 /** One chat turn: rewrite a follow-up, retrieve, refuse when nothing is relevant enough, generate. */
 export class ChatService {
   constructor(private readonly o: ChatServiceOptions) {}
 
   async answer(req: ChatRequest, onDelta?: (d: string) => void, signal?: AbortSignal): Promise<ChatResult> {
     const { question } = rewriteFollowUp(req.messages);
-    const search = await this.o.retriever.search(question, 12, req.filters);
+    const search = await this.o.retriever.search(question, 12, { ...req.filters, kinds: req.filters?.kinds?.length ? req.filters.kinds : CHAT_KINDS });
     // A chat narrowed by filters asks for those sources; a fact pattern in an open chat goes to the advisor.
     const advised = compileFilters(req.filters) ? undefined : await this.o.caseAdvisor?.advise(question, signal);
     if (advised) {

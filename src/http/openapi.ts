@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { casesRequestSchema } from './routes/cases.js';
 import { chatRequestSchema, feedbackRequestSchema, ingestRequestSchema, searchRequestSchema } from './schemas.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
@@ -16,6 +17,9 @@ export function buildOpenApi(version: string): object {
       '/v1/documents': { get: { summary: 'List documents', responses: { 200: { description: 'Documents' } } } },
       '/v1/documents/{id}': { get: { summary: 'A document with its text (id URL-encoded, e.g. laws%2Fluat-vien-chuc)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Document' }, 404: errorResponse } } },
       '/v1/documents/{id}/articles/{n}': { get: { summary: 'One article with its clauses', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'n', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Article' }, 404: errorResponse } } },
+      '/v1/cases/search': { post: { summary: 'Similar judgments for a description of a dispute', requestBody: json(casesRequestSchema), responses: { 200: { description: 'Judgments with court, number, date, outcome, excerpt and applied provisions' }, 400: errorResponse } } },
+      '/v1/cases/provisions': { post: { summary: 'Provisions likely to apply to a dispute, with evidence', requestBody: json(casesRequestSchema), responses: { 200: { description: 'Provisions with article text, evidence and score' }, 400: errorResponse } } },
+      '/v1/articles/{documentId}/{article}/judgments': { get: { summary: 'Judgments that applied an article', parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'article', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Judgments' }, 404: errorResponse } } },
       '/v1/feedback': {
         post: { summary: 'Rate an answer', requestBody: json(feedbackRequestSchema), responses: { 201: { description: 'Stored' }, 400: errorResponse } },
         get: { summary: 'Read ratings back (newest first)', responses: { 200: { description: 'Ratings' } } },
