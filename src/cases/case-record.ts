@@ -1,6 +1,6 @@
 import type { ParsedDocument, Section } from '../types/legal-document.js';
 import { extractProvisions, type CitedProvision } from './extract-provisions.js';
-import { parseJudgment, SECTION, type JudgmentLevel, type JudgmentOutcome, type Party } from './parse-judgment.js';
+import { parseJudgment, SECTION, type ParsedJudgment } from './parse-judgment.js';
 import type { ProvisionResolver } from './provision-resolver.js';
 
 /** One provision a judgment applied, as written and, when the corpus holds it, resolved to an article. */
@@ -22,20 +22,8 @@ export interface AppliedProvision {
 }
 
 /** A corpus judgment with what a judge needs to compare cases: header facts, outcome, provisions. */
-export interface CaseRecord {
+export interface CaseRecord extends Pick<ParsedJudgment, 'kind' | 'title' | 'number' | 'court' | 'date' | 'level' | 'caseType' | 'caseName' | 'outcome' | 'parties' | 'sections'> {
   documentId: string;
-  kind: 'judgment' | 'precedent';
-  title: string;
-  number?: string;
-  court?: string;
-  /** ISO date. */
-  date?: string;
-  level?: JudgmentLevel;
-  caseType?: string;
-  caseName?: string;
-  outcome: JudgmentOutcome;
-  parties: Party[];
-  sections: Section[];
   /** Every provision cited by the decision and the reasoning's `Căn cứ` sentences, de-duplicated by article. */
   provisions: AppliedProvision[];
 }
