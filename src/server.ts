@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const { app, state } = await createService(config, { logger, index: await loadIndex(config) });
+  const { app, state } = await createService(config, { logger, index: await loadIndex(config), warmUp: true });
   watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();

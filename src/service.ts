@@ -65,10 +65,11 @@ export interface Service {
 }
 
 /** Wires config, index, retrieval, generation and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex } = {}): Promise<Service> {
+export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
   const state = new AppState(index, {
+    ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
     weights: loadRerankerWeights(),
     lawFinder: lawMentionFinder,

@@ -21,6 +21,7 @@ interface Candidate {
 }
 
 const HEADING = /^(Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?[.:]/u;
+const HEADING_PREFIX = /^Điều\s+\d+[a-zđ]?[.:]\s*/u;
 const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho', 'theo', 'trong', 'với', 'người', 'thì', 'không', 'này', 'bao', 'nhiêu', 'nào', 'gì', 'hay', 'những', 'một', 'để', 'khi', 'đã', 'đúng', 'sai', 'phải']);
 
 /**
@@ -44,7 +45,9 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
     // A question that names an article is answered from that article alone.
     const pool = request.referenced ? request.passages.slice(0, 1) : request.passages.slice(0, this.o.maxPassages);
     pool.forEach((passage, rank) => {
-      for (const s of splitSentences(passage.chunk.text)) {
+      for (const sentence of splitSentences(passage.chunk.text)) {
+        // A heading line is skipped, but an untitled article (the Constitution) starts its body on it.
+        const s = HEADING.test(sentence.text) && !passage.chunk.articleTitle ? { text: sentence.text.replace(HEADING_PREFIX, '') } : sentence;
         if (HEADING.test(s.text) || s.text.length < 15) continue;
         const overlap = termOverlap(qTerms, contentTerms(s.text));
         // Earlier passages were ranked higher by retrieval; that evidence counts too.
@@ -81,7 +84,8 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
 
 /** `Điều 95 … (Điều kiện mang thai hộ…) quy định: <its opening, up to ~600 characters>` for "what does Điều N say". */
 function articleSummary(p: Passage): Answer {
-  const body = p.chunk.text.replace(/^Điều\s+[^\n]*\n?/u, '');
+  // Titled articles drop their heading line; untitled ones (the Constitution) only the `Điều N.` prefix.
+  const body = p.chunk.articleTitle ? p.chunk.text.replace(/^Điều\s+[^\n]*\n?/u, '') : p.chunk.text.replace(HEADING_PREFIX, '');
   const offsetInChunk = p.chunk.text.length - body.length;
   let take = body.length;
   if (take > 600) {

@@ -13,6 +13,8 @@ export interface ServingState {
 }
 
 export interface StateFactoryOptions {
+  /** Fill retrieval caches in the background after each (re)load: for serving, not for tests. */
+  warmUp?: boolean;
   generator: AnswerGenerator;
   weights?: RerankerWeights;
   lawFinder?: (index: CorpusIndex) => LawMentionFinder;
@@ -41,6 +43,7 @@ export class AppState {
 
   private build(index: CorpusIndex): ServingState {
     const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
+    if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
     return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), loadedAt: new Date().toISOString() };
   }

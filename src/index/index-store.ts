@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** A corpus file as last ingested: stat for a fast unchanged check, hash for a sure one. */
 export interface FileRecord {

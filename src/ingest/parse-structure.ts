@@ -30,6 +30,11 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/** Text after `Điều N.` that is a body, not a title: a clause number, a full sentence, or a lead-in ending in `:`. */
+function isBodyText(rest: string): boolean {
+  return CLAUSE_RE.test(rest) || /\.\s+\p{Lu}/u.test(rest) || /[.:]$/.test(rest);
+}
+
 /** A heading's title may sit on the line after `Chương II` when the source breaks it there. */
 function titleOrNext(rest: string, lines: Line[], i: number): string {
   if (rest.trim()) return rest.trim();
@@ -91,15 +96,23 @@ export function parseLegalStructure(text: string): Article[] {
     if ((m = t.match(ARTICLE_RE))) {
       closeArticle(line.start);
       const lead = line.text.length - line.text.trimStart().length;
+      const rest = (m[2] ?? '').trim();
+      const restStart = line.start + line.text.indexOf(rest, line.text.indexOf(m[1]!) + m[1]!.length);
+      // Untitled articles (the Constitution) put their body on the heading line: `Điều 18. 1. Người…`.
+      const untitled = rest !== '' && isBodyText(rest);
       current = {
         number: m[1]!,
-        title: (m[2] ?? '').trim(),
+        title: untitled ? '' : rest,
         start: line.start + lead,
         end: line.end,
-        bodyStart: Math.min(line.end + 1, text.length),
+        bodyStart: untitled ? restStart : Math.min(line.end + 1, text.length),
         path: { ...path },
         clauses: [],
       };
+      if (untitled && CLAUSE_RE.test(rest)) {
+        clause = { number: rest.match(CLAUSE_RE)![1]!, start: restStart, end: line.end, points: [] };
+        current.clauses.push(clause);
+      }
       continue;
     }
     if (!current) continue;

@@ -157,6 +157,30 @@ export class HybridRetriever {
     return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
   }
 
+  /**
+   * Fills the per-chunk term cache in small slices off the request path, so the first minutes of
+   * traffic do not pay for tokenising candidates. Bounded by the cache size.
+   */
+  warmUp(limit = 20_000): Promise<void> {
+    const idx = this.index;
+    const n = Math.min(idx.chunks.length, limit);
+    return new Promise((resolve) => {
+      let i = 0;
+      const step = () => {
+        const end = Math.min(n, i + 200);
+        for (; i < end; i++) {
+          const chunk = idx.chunks[i]!;
+          const doc = idx.documents.get(chunk.documentId)!;
+          this.terms.get(i, () => termHashes(chunk.text, clauseSpans(doc, chunk)));
+          if (chunk.articleTitle) this.titleTerms.get(i, () => termHashes(chunk.articleTitle!));
+        }
+        if (i < n) setImmediate(step);
+        else resolve();
+      };
+      setImmediate(step);
+    });
+  }
+
   /** True when the question named this hit's article and document directly. */
   isDirectReference(hit: SearchHit): boolean {
     return hit.features[F.articleReferenced]! > 0 && hit.features[F.lawMentioned]! > 0;
