@@ -8,7 +8,7 @@ import { OpenAiChatClient } from './answer/openai-chat-client.js';
 import type { Config } from './config.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
-import { currentBuildDir } from './index/index-store.js';
+import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
 import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
@@ -48,10 +48,12 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
   });
 }
 
-/** Loads the current index, building it first when there is none (first run). */
+/** Loads the current index, building it first when there is none (first run) or it is of an older format. */
 export async function ensureIndex(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<CorpusIndex> {
-  if (!(await currentBuildDir(config.INDEX_DIR))) {
-    logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, 'no index yet: building it from the corpus (first run)');
+  const dir = await currentBuildDir(config.INDEX_DIR);
+  const version = dir ? (await readJson<Manifest>(dir, 'manifest.json')).version : undefined;
+  if (version !== STORE_VERSION) {
+    logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, dir ? 'index built by an older version: rebuilding it' : 'no index yet: building it from the corpus (first run)');
     const report = await runIngest(config, onProgress ? { onProgress } : {});
     logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
   }
