@@ -50,8 +50,9 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     periodMatch: 0.5,
     recency: 0.6,
   },
-  lexicalK: 80,
-  denseK: 40,
+  // Measured on alqac25-dev: 50/20 candidates rank as well as 80/40 (mrr@10 0.9067 vs 0.9068) at 30% less latency.
+  lexicalK: 50,
+  denseK: 20,
   refusalThreshold: 0.3,
 };
 
