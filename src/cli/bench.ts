@@ -9,6 +9,7 @@ import { httpBench } from '../eval/bench/http-bench.js';
 import { ingestBench } from '../eval/bench/ingest-bench.js';
 import { scaleBench } from '../eval/bench/scale-bench.js';
 import { loadDataset } from '../eval/load-dataset.js';
+import { runMain } from './run-main.js';
 
 const PARTS = ['ingest', 'http', 'scale'] as const;
 type Part = (typeof PARTS)[number];
@@ -76,10 +77,4 @@ function machine(): BenchReport['machine'] {
   return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -13,6 +13,7 @@ import { runNotes } from '../eval/run-notes.js';
 import { writeReport } from '../eval/write-report.js';
 import { ensureIndex } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
+import { runMain } from './run-main.js';
 
 const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems full,bm25,dense,naive-langchain] [--out <report.json>] [--index <dir>]
   --dataset  gold file: ALQAC questions or judgments (format detected from the records)
@@ -62,10 +63,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { createEmbedder } from '../embeddings/create-embedder.js';
 import { ingestCorpus } from '../ingest/ingest-pipeline.js';
 import { createPhaseProgress } from './progress-bar.js';
+import { runMain } from './run-main.js';
 
 const USAGE = `Usage: npm run ingest -- [--corpus <dir>] [--out <index dir>] [--full]
   --corpus  corpus folder (default: CORPUS_DIR or ../shared/corpus)
@@ -46,10 +47,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -7,6 +7,7 @@ import { lawMentionFinder, lawResolverFor } from '../retrieval/law-mention-finde
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, type FeatureName } from '../retrieval/rerank-features.js';
 import { crossValidate, mrrAt10, trainWeights, type TrainingQuery } from '../retrieval/train-reranker.js';
 import { createPhaseProgress } from './progress-bar.js';
+import { runMain } from './run-main.js';
 
 interface AlqacItem {
   text: string;
@@ -18,7 +19,7 @@ interface AlqacItem {
  * the cross-validated MRR@10 next to the unweighted baseline, and writes the weights fitted on all
  * questions to `src/retrieval/reranker-weights.json`.
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dataset: { type: 'string', default: '../shared/datasets/alqac25-dev.json' }, index: { type: 'string' }, out: { type: 'string', default: 'src/retrieval/reranker-weights.json' }, 'dry-run': { type: 'boolean', default: false } } });
   const config = loadConfig();
   const index = await CorpusIndex.load(values.index ?? config.INDEX_DIR);
@@ -55,9 +56,7 @@ async function main(): Promise<void> {
     await writeFile(values.out!, `${JSON.stringify({ weights, trainedOn: values.dataset!.split('/').pop(), crossValidatedMrr10: Number(cv.mrr.toFixed(4)) }, null, 2)}\n`);
     console.log(`wrote ${values.out}`);
   }
+  return 0;
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runMain(main);

@@ -1,4 +1,4 @@
-import { syllables } from '../text/tokenize.js';
+import { BREAK_RE, syllables } from '../text/tokenize.js';
 
 /** 32-bit FNV-1a: n-grams are compared as hashes so per-chunk term sets stay small typed arrays. */
 export function hashTerm(s: string): number {
@@ -18,8 +18,7 @@ export interface TermHashes {
   spanBi: Uint32Array[];
 }
 
-// Sentence-internal breaks an n-gram must not cross (kept in step with tokenize.ts).
-const BREAK_RE = /(?:[;:!?()\[\]"“”\n]|\.(?!\d))+/g;
+const BREAK_GLOBAL = new RegExp(BREAK_RE.source, 'g');
 
 const sortedUnique = (s: Set<number>) => Uint32Array.from(s).sort();
 
@@ -31,7 +30,7 @@ export function termHashes(text: string, spans: { start: number; end: number }[]
   const spanBi = spans.map(() => new Set<number>());
   let last = 0;
   const pieces: { text: string; start: number }[] = [];
-  for (const m of text.matchAll(BREAK_RE)) {
+  for (const m of text.matchAll(BREAK_GLOBAL)) {
     pieces.push({ text: text.slice(last, m.index), start: last });
     last = m.index + m[0].length;
   }

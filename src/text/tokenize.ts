@@ -2,8 +2,8 @@ import { foldDiacritics } from './fold.js';
 
 // Letters (with their combining marks) or numbers with thousand/decimal separators (58.900, 9,3).
 const TOKEN_RE = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+/gu;
-// Sentence-internal breaks that a bigram must not cross.
-const BREAK_RE = /(?:[;:!?()\[\]"“”\n]|\.(?!\d))+/;
+/** Sentence-internal breaks that an n-gram must not cross (a dot inside `58.900` is not one). */
+export const BREAK_RE = /(?:[;:!?()\[\]"“”\n]|\.(?!\d))+/;
 
 /** Lower-cased syllables of a normalised text; figures keep their separators' meaning (`58.900` → `58900`). */
 export function syllables(text: string): string[] {
