@@ -58,6 +58,13 @@ describe('POST /v1/chat on the real corpus', () => {
     expect(res.body.answer).toMatch(/Không tìm thấy căn cứ/);
   });
 
+  it('refuses when the words are common but their pairs are not in the corpus', async () => {
+    // Each word of "công thức nấu phở bò ngon nhất" but "phở" occurs in some law; the dish does not.
+    const res = await chat('Công thức nấu phở bò ngon nhất?').expect(200);
+    expect(res.body.refused).toBe(true);
+    expect(res.body.citations).toEqual([]);
+  });
+
   it('answers a question that names an article from that article', async () => {
     const res = await chat('Điều 95 Luật HN&GĐ quy định gì?').expect(200);
     expect(res.body.citations[0]).toMatchObject({ documentId: 'laws/luat-hon-nhan-va-gia-dinh', article: '95' });

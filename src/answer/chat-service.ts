@@ -50,7 +50,7 @@ export class ChatService {
       return { ...advised, question, search };
     }
     const top = search.hits[0];
-    if (!top || this.o.retriever.confidence(top) < this.o.retriever.weights.refusalThreshold) {
+    if (!top || this.o.retriever.shouldRefuse(top)) {
       const refused = refusalAnswer('extractive');
       if (onDelta) onDelta(refused.answer);
       return { ...refused, question, search };

@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
 import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
-import { textFeatures, titleContained, weightedQuery } from './text-features.js';
+import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, score, type FeatureVector, type RerankerWeights } from './rerank-features.js';
 import { compileFilters, type SearchFilters } from './search-filters.js';
 
@@ -37,6 +37,9 @@ export interface RetrieverOptions {
   findLaws?: LawMentionFinder;
   weights?: RerankerWeights;
 }
+
+/** Words that phrase a question rather than say what it is about. */
+const QUESTION_WORDS = new Set(['bao', 'nhiêu', 'nào', 'gì', 'hay', 'đúng', 'sai', 'không', 'là', 'có', 'được', 'những', 'thế', 'sao', 'ai', 'khi', 'đâu', 'hiện', 'nay', 'hôm', 'mấy', 'lâu', 'giờ', 'phải', 'của', 'và', 'các', 'cho', 'theo', 'trong', 'với', 'thì', 'này', 'đó', 'như']);
 
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
@@ -119,7 +122,7 @@ export class HybridRetriever {
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
 
-    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText));
+    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText), this.contentPairWeights(matchText));
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -137,11 +140,12 @@ export class HybridRetriever {
       f[F.bigramCoverage] = tf.bigram;
       f[F.trigramCoverage] = tf.trigram;
       f[F.bestClauseCoverage] = tf.bestSpan;
-      if (chunk.articleTitle) {
-        const title = this.titleTerms.get(i, () => termHashes(chunk.articleTitle!));
+      const title = chunk.articleTitle ? this.titleTerms.get(i, () => termHashes(chunk.articleTitle!)) : undefined;
+      if (title) {
         f[F.titleCoverage] = textFeatures(wq, title).unigram;
         f[F.titleContained] = titleContained(title, wq);
       }
+      f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
@@ -211,6 +215,29 @@ export class HybridRetriever {
     } catch {
       return 0;
     }
+  }
+
+  /** True when the best hit lacks too much of the question to answer it (see {@link confidence}). */
+  shouldRefuse(hit: SearchHit | undefined): boolean {
+    if (!hit) return true;
+    if (this.isDirectReference(hit)) return false;
+    return this.confidence(hit) < this.weights.refusalThreshold || hit.features[F.contentPairCoverage]! < this.weights.pairRefusalThreshold;
+  }
+
+  /**
+   * The question's content word pairs (`phở_bò`, `world_cup`) with IDF weights, pairs the corpus
+   * never uses weighted highest; pairs with a question word or a figure are left out.
+   */
+  private contentPairWeights(text: string): Map<string, number> {
+    const lex = this.index.lexical;
+    const out = new Map<string, number>();
+    for (const t of lexicalTerms(text)) {
+      const parts = t.split('_');
+      if (parts.length !== 2 || parts.some((p) => QUESTION_WORDS.has(p) || /\d/.test(p))) continue;
+      const id = lex.vocab.get(t);
+      out.set(t, idf(id === undefined ? 0 : (lex.body.docs[id]?.length ?? 0), lex.size));
+    }
+    return out;
   }
 
   /**

@@ -10,6 +10,7 @@ export const FEATURE_NAMES = [
   'bestClauseCoverage',
   'trigramCoverage',
   'titleContained',
+  'contentPairCoverage',
   'documentScore',
   'lawMentioned',
   'lawMentionedOther',
@@ -29,6 +30,8 @@ export interface RerankerWeights {
   denseK: number;
   /** Below this confidence (query coverage) of the best candidate, the question is refused. */
   refusalThreshold: number;
+  /** Below this share of the question's content word pairs in the best candidate, it is refused too. */
+  pairRefusalThreshold: number;
 }
 
 export const DEFAULT_WEIGHTS: RerankerWeights = {
@@ -43,6 +46,8 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     bestClauseCoverage: 0.2,
     trigramCoverage: 0.2,
     titleContained: 0.2,
+    // Used by the refusal rule, not for ranking (weights learned before it existed leave it at 0).
+    contentPairCoverage: 0,
     documentScore: 0.3,
     lawMentioned: 1.5,
     lawMentionedOther: -1.5,
@@ -54,6 +59,7 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
   lexicalK: 50,
   denseK: 20,
   refusalThreshold: 0.3,
+  pairRefusalThreshold: 0.2,
 };
 
 export function score(features: FeatureVector, w: RerankerWeights): number {

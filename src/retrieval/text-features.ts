@@ -7,6 +7,8 @@ export interface WeightedQuery {
   trigrams: Set<number>;
   /** Unweighted syllables and pairs of the query, for title containment. */
   terms: Set<number>;
+  /** Word pairs that carry the question's content (no question words, no figures), unknown ones included. */
+  contentPairs: Map<number, number>;
 }
 
 export interface TextFeatures {
@@ -17,10 +19,22 @@ export interface TextFeatures {
 }
 
 /** Builds a hashed query from `term → idf` weights and the query's own n-grams. */
-export function weightedQuery(weights: Map<string, number>, own: TermHashes): WeightedQuery {
-  const q: WeightedQuery = { unigrams: new Map(), bigrams: new Map(), trigrams: new Set(own.tri), terms: new Set([...own.uni, ...own.bi]) };
+export function weightedQuery(weights: Map<string, number>, own: TermHashes, contentPairs: Map<string, number> = new Map()): WeightedQuery {
+  const q: WeightedQuery = { unigrams: new Map(), bigrams: new Map(), trigrams: new Set(own.tri), terms: new Set([...own.uni, ...own.bi]), contentPairs: new Map() };
   for (const [t, w] of weights) (t.includes('_') ? q.bigrams : q.unigrams).set(hashTerm(t), w);
+  for (const [t, w] of contentPairs) q.contentPairs.set(hashTerm(t), w);
   return q;
+}
+
+/** IDF-weighted share of the question's content word pairs found in a text's pairs or its title's (1 when it has none). */
+export function contentPairCoverage(q: WeightedQuery, t: TermHashes, title?: TermHashes): number {
+  let hit = 0;
+  let total = 0;
+  for (const [h, w] of q.contentPairs) {
+    total += w;
+    if (has(t.bi, h) || (title !== undefined && has(title.bi, h))) hit += w;
+  }
+  return total > 0 ? hit / total : 1;
 }
 
 function share(m: Map<number, number>, present: Uint32Array): number {
