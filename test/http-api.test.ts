@@ -45,6 +45,15 @@ describe('POST /v1/chat on the real corpus', () => {
     expect(res.body.citations[0].date).toBe('2023-12-29');
   });
 
+  it('never quotes another indicator’s figure from a briefing', async () => {
+    // The Q3/2023 briefing reports no postal revenue; its section on information security has "Doanh thu Quý III/2023 đạt 1.232 tỷ đồng".
+    const res = await chat('Doanh thu bưu chính quý III/2023 đạt bao nhiêu?').expect(200);
+    expect(res.body.answer).not.toContain('1.232');
+    const cable = await chat('Tỷ lệ hộ gia đình sử dụng cáp quang là bao nhiêu?').expect(200);
+    expect(cable.body.answer).toContain('cáp quang');
+    expect(cable.body.citations[0].date).toBe('2024-12-09');
+  });
+
   it('gives the same top citation to a question typed without diacritics', async () => {
     const withAccents = await chat(VIEN_CHUC).expect(200);
     const without = await chat('thoi han duoc bo nhiem giu chuc vu quan ly cua vien chuc toi da la bao nhieu nam?').expect(200);

@@ -51,6 +51,11 @@ export interface AnswerRequest {
   passages: Passage[];
   /** True when the question named passage 1 itself (`Điều 95 Luật Hôn nhân và gia đình`). */
   referenced?: boolean;
+  /**
+   * The question's rarest words in the corpus (`bưu`, `cáp`): a quoted figure from a dated report
+   * must sit in a sentence or section that names them, or it may be another indicator's figure.
+   */
+  keyTerms?: string[];
 }
 
 /** Port for answer generation; `onDelta` receives answer text as it is produced (for streaming). */

@@ -67,7 +67,8 @@ export class ChatService {
     const history = req.messages.slice(0, -1);
     const referenced = this.o.retriever.isDirectReference(top);
     // The generator sees the question as searched: diacritics restored, normalised.
-    const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced }, onDelta, signal);
+    const keyTerms = this.o.retriever.keyTerms(search.query);
+    const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced, keyTerms }, onDelta, signal);
     return { ...answer, question, search };
   }
 }

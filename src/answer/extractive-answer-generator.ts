@@ -53,6 +53,7 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (HEADING.test(s.text) || s.text.length < 15) continue;
         const overlap = termOverlap(qTerms, contentTerms(s.text));
         const score = (overlap + 0.25 * focusMatch(focus, s.text) * (overlap > 0.15 ? 1 : 0)) * RANK_DECAY ** rank;
+        if (passage.document.kind === 'briefing' && !namesKeyTerms(request.keyTerms, s.text, passage.chunk.heading)) continue;
         candidates.push({ passage, text: s.text, score });
       }
     });
@@ -104,6 +105,13 @@ function articleSummary(p: Passage): Answer {
   const title = p.chunk.articleTitle ? ` (${p.chunk.articleTitle})` : '';
   const more = take < body.length ? ' …' : '';
   return { answer: `${label}${title} quy định:\n${quote}${more} [1]`, citations: [citation], mode: 'extractive', refused: false, warnings: [] };
+}
+
+/** A report's sentence qualifies only when it, or its section heading, names every key term of the question. */
+function namesKeyTerms(keyTerms: string[] | undefined, sentence: string, heading: string): boolean {
+  if (!keyTerms || keyTerms.length === 0) return true;
+  const present = new Set(lexicalTerms(`${heading}\n${sentence}`));
+  return keyTerms.every((t) => present.has(t));
 }
 
 function sourcePhrase(p: Passage, c: Citation): string {

@@ -217,6 +217,18 @@ export class HybridRetriever {
     }
   }
 
+  /** The `n` rarest words of a query that the corpus knows, question words and figures excluded. */
+  keyTerms(query: string, n = 2): string[] {
+    const lex = this.index.lexical;
+    const scored: [string, number][] = [];
+    for (const t of new Set(lexicalTerms(query))) {
+      if (t.includes('_') || QUESTION_WORDS.has(t) || /\d/.test(t)) continue;
+      const id = lex.vocab.get(t);
+      if (id !== undefined) scored.push([t, idf(lex.body.docs[id]?.length ?? 0, lex.size)]);
+    }
+    return scored.sort((a, b) => b[1] - a[1]).slice(0, n).map(([t]) => t);
+  }
+
   /** True when the best hit lacks too much of the question to answer it (see {@link confidence}). */
   shouldRefuse(hit: SearchHit | undefined): boolean {
     if (!hit) return true;
