@@ -3,7 +3,7 @@ import os from 'node:os';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { watchIndex } from './http/watch-index.js';
-import { createService, ensureIndex, loadIndex } from './service.js';
+import { createService, ensureIndexBuilt, loadIndex } from './service.js';
 
 /**
  * Starts the HTTP service. The primary process builds the index on first run, then forks one
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL });
   const workers = config.WORKERS ?? Math.max(1, os.availableParallelism());
   if (cluster.isPrimary) {
-    await ensureIndex(config, logger);
+    // The primary only builds; loading the index here too would hold a second copy in memory.
+    await ensureIndexBuilt(config, logger);
     if (workers > 1) {
       for (let i = 0; i < workers; i++) cluster.fork();
       cluster.on('exit', (worker, code, signal) => {

@@ -48,15 +48,19 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
   });
 }
 
-/** Loads the current index, building it first when there is none (first run) or it is of an older format. */
-export async function ensureIndex(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<CorpusIndex> {
+/** Builds the index when there is none (first run) or it is of an older format; loads nothing. */
+export async function ensureIndexBuilt(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<void> {
   const dir = await currentBuildDir(config.INDEX_DIR);
   const version = dir ? (await readJson<Manifest>(dir, 'manifest.json')).version : undefined;
-  if (version !== STORE_VERSION) {
-    logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, dir ? 'index built by an older version: rebuilding it' : 'no index yet: building it from the corpus (first run)');
-    const report = await runIngest(config, onProgress ? { onProgress } : {});
-    logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
-  }
+  if (version === STORE_VERSION) return;
+  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, dir ? 'index built by an older version: rebuilding it' : 'no index yet: building it from the corpus (first run)');
+  const report = await runIngest(config, onProgress ? { onProgress } : {});
+  logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
+}
+
+/** Loads the current index, building it first when needed (see {@link ensureIndexBuilt}). */
+export async function ensureIndex(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<CorpusIndex> {
+  await ensureIndexBuilt(config, logger, onProgress);
   return loadIndex(config);
 }
 

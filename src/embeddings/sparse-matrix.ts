@@ -78,16 +78,21 @@ export function orthonormalizeColumns(m: Dense): void {
   }
 }
 
-/** Deterministic standard normal numbers (mulberry32 + Box–Muller), so a corpus always trains the same model. */
-export function seededGaussian(seed: number): () => number {
+/** Deterministic uniform numbers in [0, 1) (mulberry32): tiny and reproducible across runs. */
+export function seededUniform(seed: number): () => number {
   let s = seed >>> 0;
-  const uniform = () => {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Deterministic standard normal numbers (mulberry32 + Box–Muller), so a corpus always trains the same model. */
+export function seededGaussian(seed: number): () => number {
+  const uniform = seededUniform(seed);
   return () => {
     const u = Math.max(uniform(), 1e-12);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
