@@ -17,7 +17,12 @@ export interface Discovery {
 
 /** Lists the corpus files in a stable order; `<name>.meta.json` sidecars are not documents. */
 export async function discoverFiles(root: string): Promise<Discovery> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (cause) {
+    throw new Error(`Corpus folder not found or unreadable: ${root} (set CORPUS_DIR or pass --corpus)`, { cause });
+  }
   const files: CorpusEntry[] = [];
   const unsupported: CorpusEntry[] = [];
   for (const e of entries) {
