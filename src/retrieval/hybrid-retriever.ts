@@ -1,8 +1,10 @@
 import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
 import { topK } from '../index/lexical-index.js';
-import { foldDiacritics, hasDiacritics } from '../text/fold.js';
+import { expandCasualSpelling } from '../text/casual-spelling.js';
+import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
+import { QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
@@ -38,9 +40,6 @@ export interface RetrieverOptions {
   weights?: RerankerWeights;
 }
 
-/** Words that phrase a question rather than say what it is about. */
-const QUESTION_WORDS = new Set(['bao', 'nhiêu', 'nào', 'gì', 'hay', 'đúng', 'sai', 'không', 'là', 'có', 'được', 'những', 'thế', 'sao', 'ai', 'khi', 'đâu', 'hiện', 'nay', 'hôm', 'mấy', 'lâu', 'giờ', 'phải', 'của', 'và', 'các', 'cho', 'theo', 'trong', 'với', 'thì', 'này', 'đó', 'như']);
-
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
 /**
@@ -66,9 +65,9 @@ export class HybridRetriever {
   /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
   async search(rawQuery: string, k = 10, filters?: SearchFilters): Promise<SearchResult> {
     const idx = this.index;
-    let query = normalizeQuery(rawQuery);
-    const restored = query.length > 0 && !hasDiacritics(query) && /\p{L}{2}/u.test(query);
-    if (restored) query = idx.restorer.restore(query);
+    const typed = expandCasualSpelling(normalizeQuery(rawQuery));
+    const query = /\p{L}{2}/u.test(typed) ? idx.restorer.restore(typed) : typed;
+    const restored = query !== typed;
 
     const refs = findArticleReferences(query);
     const mentions = this.findLaws(query);
