@@ -13,6 +13,8 @@ export const configSchema = z
     HOST: z.string().default('127.0.0.1'),
     CORPUS_DIR: z.string().default('../shared/corpus'),
     INDEX_DIR: z.string().default('indexes'),
+    /** Laws the corpus lacks, named when a question asks about one (`corpus/catalog/`). */
+    LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
     /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
     EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
     EMBEDDING_MODEL_DIR: optionalString,
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
+    LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),
   };
 }

@@ -8,6 +8,7 @@ import { QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
+import type { MissingLaw } from './law-catalog.js';
 import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
 import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
@@ -16,6 +17,9 @@ import { compileFilters, type SearchFilters } from './search-filters.js';
 
 /** Finds the documents a question names (`Luật Viên chức`, `BLDS 2015`, `100/2015/QH13`). */
 export type LawMentionFinder = (query: string) => { documentId: string; start: number; end: number }[];
+
+/** Finds the laws a question names or is about that the corpus does not hold. */
+export type MissingLawFinder = (query: string) => MissingLaw[];
 
 export interface SearchHit {
   chunk: IndexedChunk;
@@ -32,11 +36,14 @@ export interface SearchResult {
   period?: Period;
   references: ArticleReference[];
   mentionedDocuments: string[];
+  /** Laws the question names (or is about) that the corpus lacks. */
+  missingLaws: MissingLaw[];
 }
 
 export interface RetrieverOptions {
   index: CorpusIndex;
   findLaws?: LawMentionFinder;
+  findMissingLaws?: MissingLawFinder;
   weights?: RerankerWeights;
 }
 
@@ -51,6 +58,7 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typ
 export class HybridRetriever {
   private readonly index: CorpusIndex;
   private readonly findLaws: LawMentionFinder;
+  private readonly findMissingLaws: MissingLawFinder;
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
   private readonly terms = new TermHashCache();
@@ -59,6 +67,7 @@ export class HybridRetriever {
   constructor(opts: RetrieverOptions) {
     this.index = opts.index;
     this.findLaws = opts.findLaws ?? (() => []);
+    this.findMissingLaws = opts.findMissingLaws ?? (() => []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
@@ -75,6 +84,7 @@ export class HybridRetriever {
     const mentioned = new Set(mentions.map((m) => m.documentId));
     for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
     const period = findPeriod(query);
+    const missingLaws = this.findMissingLaws(query);
 
     const docFilter = compileFilters(filters);
     const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
@@ -110,7 +120,7 @@ export class HybridRetriever {
         }
       }
     }
-    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], missingLaws, ...(period ? { period } : {}) };
 
     const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
@@ -157,7 +167,7 @@ export class HybridRetriever {
       hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
-    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], missingLaws, ...(period ? { period } : {}) };
   }
 
   /**
