@@ -17,15 +17,31 @@ import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
-import { lawMentionFinder } from './retrieval/law-mention-finder.js';
+import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
+import { LlmQuestionRewriter } from './answer/question-rewriter.js';
+import type { RetrievalResources } from './retrieval/create-retriever.js';
+import { LawCatalog } from './retrieval/law-catalog.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
+const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
 
 /** Learned reranker weights when a trained file is present, else the hand-set defaults. */
 export function loadRerankerWeights(): RerankerWeights {
   if (!existsSync(WEIGHTS_FILE)) return DEFAULT_WEIGHTS;
   const learned = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Partial<RerankerWeights>;
   return { ...DEFAULT_WEIGHTS, ...learned, weights: { ...DEFAULT_WEIGHTS.weights, ...(learned.weights ?? {}) } };
+}
+
+/** The answer/suggest/refuse decision fitted by `npm run train`. */
+export function loadDecisionModel(): DecisionModel {
+  const model = JSON.parse(readFileSync(DECISION_FILE, 'utf8')) as DecisionModel;
+  if (model.features.join() !== DECISION_FEATURES.join()) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
+  return model;
+}
+
+/** Weights, curated language data and the decision model: what every chat state is built with. */
+export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  return { resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE) }, policy: new CalibratedPolicy(loadDecisionModel()) };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -74,11 +90,12 @@ export interface Service {
 export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
+  const client = OpenAiChatClient.fromConfig(config);
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
-    weights: loadRerankerWeights(),
-    lawFinder: lawMentionFinder,
+    ...loadServingResources(config),
+    ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
     caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
   });
   const app = createApp({

@@ -60,5 +60,5 @@ export function articleKey(a: ArticleRef): string {
   return `${a.documentId}#${a.article.toLowerCase()}`;
 }
 
-/** Kinds of document gold labels point at: both gold sets label laws and codes only. */
-export const GOLD_KINDS = ['law', 'code'] as const;
+/** Kinds of document gold labels point at: laws and codes, and briefings in the natural-question set. */
+export const GOLD_KINDS = ['law', 'code', 'briefing'] as const;

@@ -4,11 +4,12 @@ import { topK } from '../index/lexical-index.js';
 import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
-import { QUESTION_WORDS } from '../text/stopwords.js';
+import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
 import type { MissingLaw } from './law-catalog.js';
+import { expandedCoverage, hashExpansion, type QueryExpander, type QueryExpansion } from './query-expansion.js';
 import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
 import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
@@ -38,12 +39,25 @@ export interface SearchResult {
   mentionedDocuments: string[];
   /** Laws the question names (or is about) that the corpus lacks. */
   missingLaws: MissingLaw[];
+  /** Phrases of the question the thesaurus (or an LLM rewrite) put into the law's words. */
+  expansions: QueryExpansion[];
+  /** IDF-weighted share of the question's content words that neither the corpus nor the thesaurus knows. */
+  unknownShare: number;
+  /** How many content words the question has (question words and figures aside). */
+  contentWords: number;
+}
+
+export interface SearchOptions {
+  /** Other wordings of the question (an LLM's rewrite in legal terms), searched with the expansion weight. */
+  alternatives?: string[];
 }
 
 export interface RetrieverOptions {
   index: CorpusIndex;
   findLaws?: LawMentionFinder;
   findMissingLaws?: MissingLawFinder;
+  /** The thesaurus: everyday words and abbreviations of the question in the law's words. */
+  expand?: QueryExpander;
   weights?: RerankerWeights;
 }
 
@@ -53,12 +67,13 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typ
  * Hybrid retrieval: BM25 and hnswlib candidates are merged (by chunk, not by page content as
  * LangChain's EnsembleRetriever does), described by features (lexical, dense, title match,
  * best-clause coverage, the law's topic, legal references, dates) and ranked by a linear model
- * whose weights are learned with cross-validation (`npm run eval -- --train-reranker`).
+ * whose weights are learned with cross-validation (`npm run train`).
  */
 export class HybridRetriever {
   private readonly index: CorpusIndex;
   private readonly findLaws: LawMentionFinder;
   private readonly findMissingLaws: MissingLawFinder;
+  private readonly expand: QueryExpander;
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
   private readonly terms = new TermHashCache();
@@ -68,11 +83,12 @@ export class HybridRetriever {
     this.index = opts.index;
     this.findLaws = opts.findLaws ?? (() => []);
     this.findMissingLaws = opts.findMissingLaws ?? (() => []);
+    this.expand = opts.expand ?? (() => []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
   /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
-  async search(rawQuery: string, k = 10, filters?: SearchFilters): Promise<SearchResult> {
+  async search(rawQuery: string, k = 10, filters?: SearchFilters, options: SearchOptions = {}): Promise<SearchResult> {
     const idx = this.index;
     const typed = expandCasualSpelling(normalizeQuery(rawQuery));
     const query = /\p{L}{2}/u.test(typed) ? idx.restorer.restore(typed) : typed;
@@ -92,14 +108,20 @@ export class HybridRetriever {
     // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
     let matchText = query;
     for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
-    const q = idx.lexical.analyze(matchText);
-    const bm25 = idx.lexical.scoreAll(q);
     const w = this.weights;
+    // Thesaurus phrases add their legal terms at a lower weight than the words typed; an LLM rewrite is one more wording.
+    const expansions = [
+      ...this.expand(matchText),
+      ...(options.alternatives ?? []).map((alt): QueryExpansion => ({ start: 0, end: 0, phrase: '', targets: [normalizeQuery(alt)], kind: 'rewrite' })),
+    ];
+    const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
+    const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
+    const bm25 = idx.lexical.scoreAll(q);
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
     const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
 
-    const qvec = await idx.embedder.embedQuery(matchText);
+    const qvec = await idx.embedder.embedQuery(extraText ? `${matchText}. ${extraText}` : matchText);
     const dense = idx.vectors.search(qvec, w.denseK, allowChunk ? (label) => allowChunk(idx.chunkByLabel.get(label) ?? -1) : undefined);
     dense.forEach((h, r) => {
       const i = idx.chunkByLabel.get(h.label);
@@ -120,7 +142,10 @@ export class HybridRetriever {
         }
       }
     }
-    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], missingLaws, ...(period ? { period } : {}) };
+    const termWeights = this.queryTermWeights(matchText);
+    const stats = questionStats(termWeights, expansions, matchText, idx.lexical.vocab);
+    const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
+    if (candidates.size === 0) return { ...base, hits: [] };
 
     const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
@@ -131,7 +156,8 @@ export class HybridRetriever {
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
 
-    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText), this.contentPairWeights(matchText));
+    const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
+    const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -155,6 +181,7 @@ export class HybridRetriever {
         f[F.titleContained] = titleContained(title, wq);
       }
       f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
+      f[F.expandedCoverage] = hashedExpansions.length > 0 ? expandedCoverage(wq.unigrams, hashedExpansions, terms) : tf.unigram;
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
@@ -167,7 +194,7 @@ export class HybridRetriever {
       hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
-    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], missingLaws, ...(period ? { period } : {}) };
+    return { ...base, hits: hits.slice(0, k) };
   }
 
   /**
@@ -297,4 +324,23 @@ function periodMatches(p: Period, meta: DocumentMeta, text: string): number {
   const norm = (s: string) => foldDiacritics(s.toLowerCase()).replace(/quy\s+iv\b/, 'quy 4').replace(/quy\s+iii\b/, 'quy 3').replace(/quy\s+ii\b/, 'quy 2').replace(/quy\s+i\b/, 'quy 1').replace(/\s+/g, ' ');
   if (meta.period && norm(meta.period) === norm(p.label)) return 1;
   return norm(text).includes(norm(p.label)) ? 0.5 : 0;
+}
+
+/**
+ * How much of a question the corpus cannot read: the IDF share of its content words that are
+ * neither in the corpus nor inside a phrase the thesaurus knows, and its number of content words.
+ */
+function questionStats(termWeights: ReadonlyMap<string, number>, expansions: readonly QueryExpansion[], text: string, vocab: ReadonlyMap<string, number>): { unknownShare: number; contentWords: number } {
+  const explained = new Set(expansions.flatMap((e) => lexicalTerms(e.phrase)));
+  let unknown = 0;
+  let total = 0;
+  let contentWords = 0;
+  for (const [t, w] of termWeights) {
+    if (t.includes('_') || !isContentWord(t)) continue;
+    contentWords++;
+    total += w;
+    if (!vocab.has(t) && !explained.has(t)) unknown += w;
+  }
+  void text;
+  return { unknownShare: total > 0 ? unknown / total : 0, contentWords };
 }

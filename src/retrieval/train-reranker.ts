@@ -6,31 +6,40 @@ export interface TrainingQuery {
   /** Article key of each candidate (`docId#article`); candidates of one article count once. */
   keys: string[];
   relevant: Set<string>;
+  /** Weight in the objective (default 1): sources of different sizes are weighed equally. */
+  weight?: number;
 }
 
-/** Mean reciprocal rank at 10 over articles, with candidates scored by `w`. */
+/** The first relevant article's rank (1-based) under weights `w`, or 0 when it is not in the top 10. */
+export function firstRelevantRank(q: TrainingQuery, wv: readonly number[]): number {
+  const scored = q.features.map((f, i) => {
+    let s = 0;
+    for (let j = 0; j < wv.length; j++) s += f[j]! * wv[j]!;
+    return { s, key: q.keys[i]! };
+  });
+  scored.sort((a, b) => b.s - a.s);
+  const seen = new Set<string>();
+  for (const c of scored) {
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    if (seen.size > 10) break;
+    if (q.relevant.has(c.key)) return seen.size;
+  }
+  return 0;
+}
+
+/** Weighted mean reciprocal rank at 10 over articles, with candidates scored by `w`. */
 export function mrrAt10(queries: TrainingQuery[], w: Record<FeatureName, number>): number {
   const wv = FEATURE_NAMES.map((n) => w[n]);
   let total = 0;
+  let norm = 0;
   for (const q of queries) {
-    const scored = q.features.map((f, i) => {
-      let s = 0;
-      for (let j = 0; j < wv.length; j++) s += f[j]! * wv[j]!;
-      return { s, key: q.keys[i]! };
-    });
-    scored.sort((a, b) => b.s - a.s);
-    const seen = new Set<string>();
-    for (const c of scored) {
-      if (seen.has(c.key)) continue;
-      seen.add(c.key);
-      if (seen.size > 10) break;
-      if (q.relevant.has(c.key)) {
-        total += 1 / seen.size;
-        break;
-      }
-    }
+    const weight = q.weight ?? 1;
+    norm += weight;
+    const rank = firstRelevantRank(q, wv);
+    if (rank > 0) total += weight / rank;
   }
-  return queries.length ? total / queries.length : 0;
+  return norm > 0 ? total / norm : 0;
 }
 
 /**
@@ -62,17 +71,6 @@ export function trainWeights(queries: TrainingQuery[], start: Record<FeatureName
     if (!improved) break;
   }
   return w;
-}
-
-/** K-fold cross-validated MRR@10 of {@link trainWeights}: the number to trust. */
-export function crossValidate(queries: TrainingQuery[], start: Record<FeatureName, number>, folds = 5, fixed: FeatureName[] = []): { mrr: number; perFold: number[] } {
-  const perFold: number[] = [];
-  for (let f = 0; f < folds; f++) {
-    const train = queries.filter((_, i) => i % folds !== f);
-    const test = queries.filter((_, i) => i % folds === f);
-    perFold.push(mrrAt10(test, trainWeights(train, start, 3, fixed)));
-  }
-  return { mrr: perFold.reduce((a, b) => a + b, 0) / folds, perFold };
 }
 
 export type { RerankerWeights };

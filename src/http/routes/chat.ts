@@ -8,8 +8,11 @@ import { chatRequestSchema } from '../schemas.js';
 function body(result: ChatResult, state: AppState) {
   const { retriever } = state.current;
   return {
-    answer: result.answer, citations: result.citations.map(presentCitation), mode: result.mode, refused: result.refused, warnings: result.warnings,
-    question: result.question, sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h))),
+    answer: result.answer, citations: result.citations.map(presentCitation), mode: result.mode,
+    // `refused` stays for old clients: true only for a refusal, not for a "gợi ý".
+    outcome: result.outcome, refused: result.outcome === 'refuse', suggestions: result.suggestions, warnings: result.warnings,
+    question: result.question, ...(result.rewritten ? { rewritten: result.rewritten } : {}),
+    sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h))),
   };
 }
 
