@@ -39,6 +39,8 @@ export const chatRequestSchema = z
       .refine((m) => m.at(-1)?.role === 'user', 'the last message must be from the user'),
     filters: filtersSchema.optional(),
     stream: z.boolean().default(false),
+    /** A thread from `POST /v1/conversations`: the question and its answer are appended to it. */
+    conversationId: z.uuid().optional(),
   })
   .strict();
 
