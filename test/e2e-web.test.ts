@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');

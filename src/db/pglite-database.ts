@@ -12,6 +12,10 @@ export interface PgliteDatabase extends Database {
   readonly client: PGlite;
 }
 
+export function isPgliteDatabase(d: Database): d is PgliteDatabase {
+  return d.kind === 'pglite' && 'client' in d;
+}
+
 /**
  * Opens (creating when absent) an embedded PostgreSQL in `dataDir`, or in memory for `memory://`,
  * and applies pending migrations. One process at a time may hold a data folder.

@@ -1,3 +1,4 @@
+import type { Serializable } from 'node:child_process';
 import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import { types } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pg-proxy';
@@ -24,7 +25,7 @@ type ReplyMessage = { type: 'pglite:rows'; id: number; rows: unknown[] } | { typ
 export interface IpcPort {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'disconnect', listener: () => void): unknown;
-  send?: ((message: unknown) => boolean) | undefined;
+  send?: ((message: Serializable) => boolean) | undefined;
 }
 
 // Dates and intervals stay as PostgreSQL prints them; drizzle's column types parse them, as in its PGlite driver.
@@ -44,7 +45,7 @@ export function servePgliteOver(port: IpcPort, client: PGlite): void {
   port.on('message', (message) => {
     if (!isQuery(message)) return;
     const reply = (r: ReplyMessage) => {
-      if (port.send) port.send(r);
+      if (port.send) port.send(r as unknown as Serializable);
     };
     client.query(message.sql, message.params, QUERY_OPTIONS[message.method]).then(
       (result) => reply({ type: 'pglite:rows', id: message.id, rows: result.rows }),
@@ -81,7 +82,7 @@ export function openPgliteIpcDatabase(port: IpcPort): Database {
         const id = ++next;
         pending.set(id, { resolve: (rows) => resolve({ rows }), reject });
         const message: QueryMessage = { type: 'pglite:query', id, sql, params, method };
-        send.call(port, message);
+        send.call(port, message as unknown as Serializable);
       }),
     { schema },
   );
