@@ -20,8 +20,13 @@ export const configSchema = z
     LLM_BASE_URL: optionalString,
     LLM_MODEL: optionalString,
     LLM_API_KEY: optionalString,
+    /** Longest wait for the model's first token (retries included); a non-streamed call's whole reply. */
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** Longest silence between two streamed chunks. */
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    /** `max_tokens` sent with every LLM call. */
+    LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(1024),
     ADMIN_API_KEY: optionalString,
     /** Ratings file of earlier versions; imported into the database once, then renamed `*.imported`. */
     FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),

@@ -2,7 +2,7 @@ import type { Answer, AnswerGenerator, AnswerRequest, Citation, Passage } from '
 import { buildCitation, citingSentences, rewriteCitationMarkers } from './llm-citations.js';
 import { unsupportedFigures } from './llm-figures.js';
 import { buildLlmMessages, passageLabel, REFUSAL_PHRASE, stripCitationMarkers, type PromptOptions } from './llm-prompt.js';
-import { LlmCallError, type ChatClient, type ChatCompletion } from './openai-chat-client.js';
+import { LlmCallError, type ChatClient, type ChatCompletion } from './chat-client.js';
 
 export interface LlmAnswerGeneratorOptions extends PromptOptions {
   client: ChatClient;
