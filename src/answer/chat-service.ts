@@ -51,7 +51,7 @@ export class ChatService {
     }
     const top = search.hits[0];
     if (!top || this.o.retriever.shouldRefuse(top)) {
-      const refused = refusalAnswer('extractive');
+      const refused = refusalAnswer(this.o.generator.mode ?? 'extractive');
       if (onDelta) onDelta(refused.answer);
       return { ...refused, question, search };
     }

@@ -33,6 +33,7 @@ const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho',
  * by side when the question names no law.
  */
 export class ExtractiveAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'extractive' as const;
   private readonly o: ExtractiveOptions;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {

@@ -26,6 +26,7 @@ export interface LlmAnswerGeneratorOptions extends PromptOptions {
  * A caller abort (`signal`) is rethrown, never turned into a fallback.
  */
 export class LlmAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'llm' as const;
   constructor(private readonly options: LlmAnswerGeneratorOptions) {}
 
   /** Generates a cited answer, or the fallback's answer when the model cannot be used. */

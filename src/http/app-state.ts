@@ -1,5 +1,6 @@
 import type { AnswerGenerator } from '../answer/answer-generator.js';
-import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
+import type { ChatService, CaseAdvisor } from '../answer/chat-service.js';
+import { LawVersionCheck, VersionCheckedChatService } from '../answer/version-warning.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { HybridRetriever, type LawMentionFinder } from '../retrieval/hybrid-retriever.js';
 import type { RerankerWeights } from '../retrieval/rerank-features.js';
@@ -45,6 +46,6 @@ export class AppState {
     const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
-    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), loadedAt: new Date().toISOString() };
+    return { index, retriever, chat: new VersionCheckedChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }, new LawVersionCheck(index)), loadedAt: new Date().toISOString() };
   }
 }

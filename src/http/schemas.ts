@@ -11,6 +11,8 @@ export const filtersSchema = z
     documentIds: z.array(z.string().min(1)).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents without a date pass the date bounds unless this is false. */
+    includeUndated: z.boolean().optional(),
     statuses: z.array(z.enum(['in_force', 'expired', 'partly_expired', 'not_yet_in_force', 'unknown'])).optional(),
     inForceOnly: z.boolean().optional(),
     asOf: isoDate.optional(),
