@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { ChatResult } from '../../answer/chat-service.js';
 import { recordAnswer, type AnswerRecords } from '../answer-records.js';
 import type { AppState } from '../app-state.js';
+import { openEventStream } from '../event-stream.js';
 import { HttpError } from '../http-error.js';
 import { presentCitation, presentHit } from '../present.js';
 import { chatRequestSchema } from '../schemas.js';
@@ -48,14 +49,9 @@ export function chatRouter(state: AppState, records: AnswerRecords): Router {
       res.json(await recorded(result, state, records, req, conversationId, question));
       return;
     }
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
+    const signal = openEventStream(res);
     try {
-      const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), abort.signal);
+      const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), signal);
       sse(res, 'done', await recorded(result, state, records, req, conversationId, question));
     } catch (err) {
       req.log?.error({ err }, 'chat stream failed');

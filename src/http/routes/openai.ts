@@ -5,6 +5,7 @@ import { CaseAdvisor } from '../../cases/case-advisor.js';
 import { caseIndexFor } from '../../cases/case-index.js';
 import { recordAnswer, type AnswerRecords } from '../answer-records.js';
 import type { AppState } from '../app-state.js';
+import { openEventStream } from '../event-stream.js';
 import { HttpError } from '../http-error.js';
 import { bearerAuth } from '../openai/bearer-auth.js';
 import { completionBody, completionChunk, structuredFields, type CompletionMeta } from '../openai/completion-body.js';
@@ -79,12 +80,7 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
       return;
     }
 
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
+    const signal = openEventStream(res);
     const first = { ...meta, question: '' };
     writeData(res, completionChunk(first, { role: 'assistant', content: '' }));
     let streamed = '';
@@ -92,7 +88,7 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
       const result = await answerWith(state, model, messages, (d) => {
         streamed += d;
         writeData(res, completionChunk(first, { content: d }));
-      }, abort.signal);
+      }, signal);
       // A stream cannot take text back: when the final answer differs from what was streamed (an LLM
       // citation removed, a fallback), it follows in full after a rule.
       const tail = (streamed === result.answer ? '' : `${streamed === '' ? '' : '\n\n---\n'}${result.answer}`) + answerExtras(result);
@@ -101,7 +97,7 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
       writeData(res, { ...completionChunk(first, {}, 'stop'), ...structuredFields(result, { ...meta, question: result.question }) });
       writeData(res, '[DONE]');
     } catch (err) {
-      if (!abort.signal.aborted) {
+      if (!signal.aborted) {
         req.log?.error({ err }, 'chat completion stream failed');
         writeData(res, { error: { message: 'Internal server error (Lỗi máy chủ nội bộ)', type: 'server_error', param: null, code: 'internal_error', request_id: String(req.id ?? '') } });
       }
