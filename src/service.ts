@@ -6,6 +6,12 @@ import { ExtractiveAnswerGenerator } from './answer/extractive-answer-generator.
 import { LlmAnswerGenerator } from './answer/llm-answer-generator.js';
 import { OpenAiChatClient } from './answer/openai-chat-client.js';
 import type { Config } from './config.js';
+import { SqlAuditLog } from './audit/sql-audit-log.js';
+import { SqlConversationStore } from './conversations/sql-conversation-store.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { importFeedbackFile } from './feedback/import-feedback-file.js';
+import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
@@ -80,16 +86,29 @@ export async function ensureIndex(config: Config, logger: Logger, onProgress?: (
   return loadIndex(config);
 }
 
+/** Opens the configured database (applying migrations) and moves an old JSON Lines feedback file into it. */
+export async function openServiceDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(config);
+  const imported = await importFeedbackFile(config.FEEDBACK_FILE, new SqlFeedbackStore(database.db));
+  if (imported > 0) logger.info({ imported, file: config.FEEDBACK_FILE }, 'feedback file imported into the database');
+  logger.info({ database: database.kind }, 'database ready');
+  return database;
+}
+
 export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
+  database: Database;
+  /** Closes the database (when the service opened it). */
+  close(): Promise<void>;
 }
 
-/** Wires config, index, retrieval, generation and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
+/** Wires config, index, retrieval, generation, storage and HTTP into one app. */
+export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean; database?: Database } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
+  const database = opts.database ?? (await openServiceDatabase(config, logger));
   const client = OpenAiChatClient.fromConfig(config);
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
@@ -101,7 +120,8 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
   const app = createApp({
     state,
     logger,
-    feedbackFile: config.FEEDBACK_FILE,
+    stores: { feedback: new SqlFeedbackStore(database.db), conversations: new SqlConversationStore(database.db), audit: new SqlAuditLog(database.db) },
+    apiKeys: config.API_KEYS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     admin: {
       apiKey: config.ADMIN_API_KEY,
@@ -113,7 +133,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
     routers: [casesRouter(state), webRouter()],
   });
-  return { app, state, logger };
+  return { app, state, logger, database, close: () => (opts.database ? Promise.resolve() : database.close()) };
 }
 
 /** Loads the index the configured embedder can query. */

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');
@@ -184,6 +184,34 @@ describe('web page in Chromium', () => {
     await answerAt(page, 0).waitFor();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('keeps the conversation on the server: its link reopens it, and the talk carries on from it', async () => {
+    const { page, errors } = await openPage();
+    await ask(page, 'Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?');
+    await answerAt(page, 0).waitFor();
+    await ask(page, VIEN_CHUC);
+    await answerAt(page, 1).waitFor();
+    const link = page.url();
+    expect(new URL(link).searchParams.get('c')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.close();
+
+    const { page: reopened, errors: reopenedErrors } = await openPage();
+    await reopened.goto(link);
+    await answerAt(reopened, 1).waitFor();
+    expect(await reopened.locator('.user-text').allTextContents()).toEqual(['Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?', VIEN_CHUC]);
+    expect(await answerAt(reopened, 1).textContent()).toContain('Khoản 2 Điều 37 Luật Viên chức');
+    const next = reopened.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await ask(reopened, 'Còn theo Bộ luật tố tụng dân sự thì sao?');
+    const body = (await next).postDataJSON();
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(body.conversationId).toBe(new URL(link).searchParams.get('c'));
+    await answerAt(reopened, 2).waitFor();
+
+    await reopened.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    expect(new URL(reopened.url()).searchParams.has('c')).toBe(false);
+    expect([...errors, ...reopenedErrors]).toEqual([]);
+    await reopened.close();
   });
 
   it('says so when the corpus has no basis, and sends the chosen filters', async () => {

@@ -1,6 +1,6 @@
 import type { HybridRetriever, SearchResult } from '../retrieval/hybrid-retriever.js';
 import { compileFilters, type SearchFilters } from '../retrieval/search-filters.js';
-import type { Answer, AnswerGenerator, ChatMessage, Passage } from './answer-generator.js';
+import type { Answer, AnswerGenerator, AnswerMode, ChatMessage, Passage } from './answer-generator.js';
 import type { AnswerPolicy, Decision, Outcome } from './answer-decision.js';
 import type { QuestionRewriter } from './question-rewriter.js';
 import { refusalAnswer } from './refusal.js';
@@ -71,7 +71,7 @@ export class ChatService {
     }
     const top = search.hits[0];
     const decision = this.o.policy.decide(search, top !== undefined && this.o.retriever.isDirectReference(top));
-    if (decision.outcome === 'refuse') return emit({ ...refusalAnswer('extractive', search.missingLaws), ...base, outcome: 'refuse', decision }, onDelta);
+    if (decision.outcome === 'refuse') return emit({ ...refusalAnswer(this.mode, search.missingLaws), ...base, outcome: 'refuse', decision }, onDelta);
     if (decision.outcome === 'suggest') return this.suggest(base, decision, onDelta);
 
     const passages: Passage[] = [];
@@ -97,8 +97,13 @@ export class ChatService {
 
   private suggest(base: Pick<ChatResult, 'question' | 'search' | 'rewritten'>, decision: Decision, onDelta?: (d: string) => void): ChatResult {
     const suggestions = suggestionsFrom(base.search.hits);
-    if (suggestions.length === 0) return emit({ ...refusalAnswer('extractive', base.search.missingLaws), ...base, suggestions, outcome: 'refuse', decision: { ...decision, outcome: 'refuse' } }, onDelta);
-    return emit({ ...suggestionAnswer('extractive', suggestions), ...base, suggestions, outcome: 'suggest', decision }, onDelta);
+    if (suggestions.length === 0) return emit({ ...refusalAnswer(this.mode, base.search.missingLaws), ...base, suggestions, outcome: 'refuse', decision: { ...decision, outcome: 'refuse' } }, onDelta);
+    return emit({ ...suggestionAnswer(this.mode, suggestions), ...base, suggestions, outcome: 'suggest', decision }, onDelta);
+  }
+
+  /** The generator in use, reported on answers it did not write (refusals, suggestions). */
+  private get mode(): AnswerMode {
+    return this.o.generator.mode ?? 'extractive';
   }
 }
 

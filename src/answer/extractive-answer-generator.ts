@@ -33,6 +33,7 @@ const HEADING_PREFIX = /^Điều\s+\d+[a-zđ]?[.:]\s*/u;
  * by side when the question names no law.
  */
 export class ExtractiveAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'extractive' as const;
   private readonly o: ExtractiveOptions;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {

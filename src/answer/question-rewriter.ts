@@ -1,4 +1,4 @@
-import type { ChatClient } from './openai-chat-client.js';
+import type { ChatClient } from './chat-client.js';
 
 /** Rewrites a question typed in everyday words into the law's terms, for retrieval only. */
 export interface QuestionRewriter {

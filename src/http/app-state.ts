@@ -1,7 +1,8 @@
 import type { AnswerGenerator } from '../answer/answer-generator.js';
 import type { AnswerPolicy } from '../answer/answer-decision.js';
-import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
+import type { ChatService, CaseAdvisor } from '../answer/chat-service.js';
 import type { QuestionRewriter } from '../answer/question-rewriter.js';
+import { LawVersionCheck, VersionCheckedChatService } from '../answer/version-warning.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { createRetriever, type RetrievalResources } from '../retrieval/create-retriever.js';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
@@ -50,7 +51,7 @@ export class AppState {
     const retriever = createRetriever(index, this.opts.resources);
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
-    const chat = new ChatService({ retriever, generator: this.opts.generator, policy: this.opts.policy, ...(caseAdvisor ? { caseAdvisor } : {}), ...(this.opts.rewriter ? { rewriter: this.opts.rewriter } : {}) });
-    return { index, retriever, chat, loadedAt: new Date().toISOString() };
+    const options = { retriever, generator: this.opts.generator, policy: this.opts.policy, ...(caseAdvisor ? { caseAdvisor } : {}), ...(this.opts.rewriter ? { rewriter: this.opts.rewriter } : {}) };
+    return { index, retriever, chat: new VersionCheckedChatService(options, new LawVersionCheck(index)), loadedAt: new Date().toISOString() };
   }
 }
