@@ -1,8 +1,8 @@
-/** Domains a curated thesaurus line may name: one per law or code of the corpus, `chung` for cross-cutting terms. */
+/** Domains a curated thesaurus line may name: one per law or code of the corpus, `chung` for cross-cutting terms (spelled with the project's tone placement, `ma tuý`). */
 export const THESAURUS_DOMAINS = [
   'chung', 'hiến pháp', 'dân sự', 'hình sự', 'lao động', 'đất đai', 'hôn nhân gia đình', 'tố tụng dân sự',
   'tố tụng hình sự', 'tố tụng hành chính', 'cư trú', 'căn cước', 'viễn thông', 'giao dịch điện tử', 'an ninh mạng',
-  'môi trường', 'khám chữa bệnh', 'nhà ở', 'ma túy', 'rượu bia', 'tài nguyên nước', 'thanh niên', 'tiếp cận thông tin',
+  'môi trường', 'khám chữa bệnh', 'nhà ở', 'ma tuý', 'rượu bia', 'tài nguyên nước', 'thanh niên', 'tiếp cận thông tin',
   'trọng tài', 'trồng trọt', 'chăn nuôi', 'viên chức', 'giáo dục', 'du lịch', 'đường bộ', 'giá', 'điện ảnh', 'hàng hải',
   'tiêu dùng', 'thông tin truyền thông',
 ] as const;
@@ -29,7 +29,7 @@ export const DOCUMENT_DOMAINS: Readonly<Record<string, ThesaurusDomain>> = {
   'laws/luat-hon-nhan-va-gia-dinh': 'hôn nhân gia đình',
   'laws/luat-kham-benh-chua-benh': 'khám chữa bệnh',
   'laws/luat-nha-o': 'nhà ở',
-  'laws/luat-phong-chong-ma-tuy': 'ma túy',
+  'laws/luat-phong-chong-ma-tuy': 'ma tuý',
   'laws/luat-phong-chong-tac-hai-cua-ruou-bia': 'rượu bia',
   'laws/luat-tai-nguyen-nuoc': 'tài nguyên nước',
   'laws/luat-thanh-nien': 'thanh niên',
