@@ -15,20 +15,46 @@ export interface SyllableToken {
 }
 
 const WORD_RE = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+/gu;
+/** Distinct words are few (a legal corpus has tens of thousands), so their normal forms are cached. */
+const FORMS_CACHE_LIMIT = 200_000;
+const formsCache = new Map<string, { exact: string; folded: string }>();
+
+function formsOf(word: string): { exact: string; folded: string } {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    const exact = normalizeToneMarks(word.normalize('NFC')).normalize('NFC').toLowerCase();
+    forms = { exact, folded: foldDiacritics(exact) };
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(word, forms);
+  }
+  return forms;
+}
+
+/** NFC, one tone placement and single spaces: how the thesaurus stores a phrase (no legacy-font repair). */
+export function normalizePhrase(text: string): string {
+  return normalizeToneMarks(text.normalize('NFC')).normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
 
 /** Syllables of a text with offsets into the text as given (not into a normalised copy). */
 export function syllableTokens(text: string): SyllableToken[] {
   const out: SyllableToken[] = [];
+  const re = new RegExp(WORD_RE.source, 'gu');
   let segment = 0;
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD_RE)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
-    if (out.length > 0 && BREAK_RE.test(text.slice(prevEnd, start))) segment++;
-    const exact = normalizeToneMarks(m[0].normalize('NFC')).normalize('NFC').toLowerCase();
-    out.push({ exact, folded: foldDiacritics(exact), start, end: start + m[0].length, segment });
+    if (out.length > 0 && gapBreaks(text, prevEnd, start)) segment++;
+    const forms = formsOf(m[0]);
+    out.push({ exact: forms.exact, folded: forms.folded, start, end: start + m[0].length, segment });
     prevEnd = start + m[0].length;
   }
   return out;
+}
+
+/** True when the characters between two words hold sentence punctuation ({@link BREAK_RE}), without slicing. */
+function gapBreaks(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return BREAK_RE.test(text.slice(from, to));
 }
 
 /** Syllables of a phrase in their accented (`exact`) and folded forms. */
@@ -105,8 +131,10 @@ export class PhraseMatcher<T> {
       if (tok.segment !== segment) break;
       node = node.next.get(tok.folded);
       if (!node) break;
-      const values = node.entries.filter((e) => compatible(e, toks, i)).map((e) => e.value);
-      if (values.length > 0) best = { length: j - i + 1, values };
+      if (node.entries.length === 0) continue;
+      let values: T[] | undefined;
+      for (const e of node.entries) if (compatible(e, toks, i)) (values ??= []).push(e.value);
+      if (values) best = { length: j - i + 1, values };
     }
     return best;
   }

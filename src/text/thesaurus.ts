@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeQuery } from './normalize.js';
-import { PhraseMatcher } from './phrase-matcher.js';
+import { normalizePhrase, PhraseMatcher } from './phrase-matcher.js';
 import { THESAURUS_DOMAINS } from './thesaurus-domains.js';
 
 /**
@@ -51,7 +50,7 @@ export class ThesaurusFormatError extends Error {
 }
 
 export const TSV_HEADER = ['from', 'to', 'kind', 'domain', 'note'] as const;
-const DOMAINS = new Set<string>(THESAURUS_DOMAINS.map((d) => normalizeQuery(d)));
+const DOMAINS = new Set<string>(THESAURUS_DOMAINS.map((d) => normalizePhrase(d)));
 
 /** Parses one thesaurus file: `from<TAB>to<TAB>kind<TAB>domain[<TAB>note]`, a header line and `#` comments allowed. */
 export function parseThesaurusTsv(content: string, file: string): ThesaurusRelation[] {
@@ -71,13 +70,13 @@ export function parseThesaurusTsv(content: string, file: string): ThesaurusRelat
     if (!fromRaw) fail('empty "from"');
     if (!toRaw) fail('empty "to"');
     if (!(CURATED_KINDS as readonly string[]).includes(kindRaw)) fail(`unknown kind "${kindRaw}" (expected one of ${CURATED_KINDS.join(', ')})`);
-    const domain = normalizeQuery(domainRaw);
+    const domain = normalizePhrase(domainRaw);
     if (!DOMAINS.has(domain)) fail(`unknown domain "${domainRaw}"`);
-    const from = normalizeQuery(fromRaw);
-    const to = normalizeQuery(toRaw);
+    const from = normalizePhrase(fromRaw);
+    const to = normalizePhrase(toRaw);
     if (!/[\p{L}\d]/u.test(from) || !/[\p{L}\d]/u.test(to)) fail('"from" and "to" must contain letters');
     if (from.toLowerCase() === to.toLowerCase()) fail(`"from" and "to" are the same phrase ("${from}")`);
-    out.push({ from, to, kind: kindRaw as RelationKind, domain, note: normalizeQuery(noteRaw), source: `${file}:${lineNo}` });
+    out.push({ from, to, kind: kindRaw as RelationKind, domain, note: normalizePhrase(noteRaw), source: `${file}:${lineNo}` });
   }
   return out;
 }
@@ -121,7 +120,7 @@ export class Thesaurus {
 
   /** Adds one relation (normalising its phrases); returns false when the same from/to/kind is already there. */
   add(relation: ThesaurusRelation, options: { rejectDuplicates?: boolean } = {}): boolean {
-    const r: ThesaurusRelation = { ...relation, from: normalizeQuery(relation.from), to: normalizeQuery(relation.to), domain: normalizeQuery(relation.domain) };
+    const r: ThesaurusRelation = { ...relation, from: normalizePhrase(relation.from), to: normalizePhrase(relation.to), domain: normalizePhrase(relation.domain) };
     const key = relationKey(r);
     const seen = this.keys.get(key);
     if (seen) {
