@@ -64,6 +64,8 @@ describe('the curated thesaurus on the real corpus', () => {
     expect(m).toMatchObject({ text: 'CCCD', kinds: ['abbreviation'] });
     expect(m!.terms).toContain('thẻ căn cước');
     expect(titles('laws/luat-can-cuoc')).toContain('các trường hợp cấp đổi, cấp lại thẻ căn cước');
+    // Typed in lower case without the đ, an acronym still reads (it is no Vietnamese syllable).
+    expect(termsOf(curated.find('hdld het han co duoc tro cap khong'), 'hdld')).toContain('hợp đồng lao động');
   });
 
   it('old-term: "chứng minh nhân dân" and "hộ khẩu" map to the terms today\'s laws use', () => {

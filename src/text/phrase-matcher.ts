@@ -63,9 +63,12 @@ export function phraseKey(phrase: string): { exact: string[]; folded: string[] }
   return { exact: toks.map((t) => t.exact), folded: toks.map((t) => t.folded) };
 }
 
+/** `HĐLĐ`, `QSDĐ`: capitals are no Vietnamese syllable, so their folded form (`hdld`) is unambiguous. */
+const ACRONYM_RE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\d&.\-]+$/u;
+
 interface Entry<T> {
   exact: string[];
-  /** Single accented syllables match only when typed with their accents (`nhậu` must not match `nhau`). */
+  /** Single accented syllables match only when typed with their accents (`nhậu` must not match `nhau`), acronyms excepted. */
   foldedOk: boolean;
   value: T;
 }
@@ -101,7 +104,7 @@ export class PhraseMatcher<T> {
       if (!child) node.next.set(syl, (child = { next: new Map(), entries: [] }));
       node = child;
     }
-    const foldedOk = key.exact.length > 1 || key.exact[0] === key.folded[0];
+    const foldedOk = key.exact.length > 1 || key.exact[0] === key.folded[0] || ACRONYM_RE.test(phrase.trim());
     node.entries.push({ exact: key.exact, foldedOk, value });
     this.maxLength = Math.max(this.maxLength, key.exact.length);
     return true;
