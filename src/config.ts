@@ -15,6 +15,8 @@ export const configSchema = z
     INDEX_DIR: z.string().default('indexes'),
     /** Laws the corpus lacks, named when a question asks about one (`corpus/catalog/`). */
     LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
+    /** Folder of the curated thesaurus (`*.tsv`: from, to, kind, domain, note). */
+    THESAURUS_DIR: z.string().default('corpus/thesaurus'),
     /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
     EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
     EMBEDDING_MODEL_DIR: optionalString,
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...c,
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
+    THESAURUS_DIR: path.resolve(cwd, c.THESAURUS_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
     LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),
     PGLITE_DIR: c.PGLITE_DIR.startsWith('memory://') ? c.PGLITE_DIR : path.resolve(cwd, c.PGLITE_DIR),
