@@ -27,6 +27,8 @@ import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionMo
 import { LlmQuestionRewriter } from './answer/question-rewriter.js';
 import type { RetrievalResources } from './retrieval/create-retriever.js';
 import { LawCatalog } from './retrieval/law-catalog.js';
+import { thesaurusExpander, withDefinitions } from './retrieval/thesaurus-expander.js';
+import { loadThesaurus, type Thesaurus } from './text/thesaurus.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
 const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
@@ -47,7 +49,11 @@ export function loadDecisionModel(): DecisionModel {
 
 /** Weights, curated language data and the decision model: what every chat state is built with. */
 export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
-  return { resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE) }, policy: new CalibratedPolicy(loadDecisionModel()) };
+  const thesaurus = curatedThesaurus(config);
+  return {
+    resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) },
+    policy: new CalibratedPolicy(loadDecisionModel()),
+  };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -55,6 +61,15 @@ export function createGenerator(config: Config): AnswerGenerator {
   const extractive = new ExtractiveAnswerGenerator();
   const client = OpenAiChatClient.fromConfig(config);
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
+}
+
+const thesauri = new Map<string, Thesaurus>();
+
+/** The curated thesaurus of the configured folder, read once per process. */
+export function curatedThesaurus(config: Config): Thesaurus {
+  let t = thesauri.get(config.THESAURUS_DIR);
+  if (!t) thesauri.set(config.THESAURUS_DIR, (t = loadThesaurus(config.THESAURUS_DIR)));
+  return t;
 }
 
 /** Runs an ingest with the configured embedder. */
@@ -65,6 +80,7 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
     embedderKind: config.EMBEDDER,
     ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
+    thesaurus: curatedThesaurus(config),
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

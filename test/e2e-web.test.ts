@@ -230,6 +230,41 @@ describe('web page in Chromium', () => {
     await page.close();
   });
 
+  it('offers the likeliest provisions as buttons when not sure, and a button asks again about that provision', async () => {
+    const { page, errors } = await openPage();
+    const question = 'Sếp nợ lương thì em làm sao?';
+    const done = {
+      answer: 'Chưa đủ căn cứ để trả lời chắc chắn. …', outcome: 'suggest', mode: 'extractive', refused: false, question, sources: [], warnings: [], citations: [],
+      suggestions: [
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '97', title: 'Kỳ hạn trả lương', label: 'Điều 97 Bộ luật Lao động 2019' },
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '95', title: 'Trả lương', label: 'Điều 95 Bộ luật Lao động 2019' },
+      ],
+    };
+    // The first answer is a "gợi ý"; the question the button sends goes to the real server.
+    let first = true;
+    await page.route('**/v1/chat', (route: Route) => {
+      if (!first) return route.continue();
+      first = false;
+      return route.fulfill({ status: 200, contentType: 'text/event-stream; charset=utf-8', body: sse([['done', done]]) });
+    });
+    await ask(page, question);
+    const suggested = answerAt(page, 0);
+    await suggested.waitFor();
+    expect(await suggested.getAttribute('data-state')).toBe('suggest');
+    const buttons = suggested.locator('.notice-suggest button');
+    expect(await buttons.allTextContents()).toEqual(['Điều 97 Bộ luật Lao động 2019 — Kỳ hạn trả lương', 'Điều 95 Bộ luật Lao động 2019 — Trả lương']);
+    const again = page.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await buttons.first().click();
+    const sent = (await again).postDataJSON().messages.at(-1).content as string;
+    expect(sent).toBe(`Điều 97 Bộ luật Lao động 2019: ${question}`);
+    const answer = answerAt(page, 1);
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-state')).toBe('done');
+    expect(await answer.locator('.source-list').textContent()).toContain('Điều 97 Bộ luật Lao động 2019');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('explains an LLM fallback and shows markup in an answer as text', async () => {
     const { page, errors } = await openPage();
     const done = {

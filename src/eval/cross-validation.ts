@@ -84,6 +84,30 @@ export function trainModels(train: readonly LabelledQuery[], o: TrainOptions): T
   return { weights, decision: fitDecision(examples) };
 }
 
+/**
+ * Cross-validated MRR@10 of the reranker alone, each real source weighed equally (titles train but
+ * are not scored): the criterion for settings that change the candidates themselves.
+ */
+export function crossValidatedRankerMrr(all: readonly LabelledQuery[], folds: number, o: TrainOptions): { mean: number; bySource: Record<string, number> } {
+  const sums = new Map<string, { rr: number; n: number }>();
+  for (let f = 0; f < folds; f++) {
+    const train = weighted(all.filter((q) => q.fold !== f && q.answerable), o.sourceWeights);
+    const trained = trainWeights(train, o.base.weights);
+    const w = FEATURE_NAMES.map((n) => trained[n]);
+    for (const q of all) {
+      if (q.fold !== f || !q.answerable || q.source === 'titles') continue;
+      const rank = firstRelevantRank(q, w);
+      const s = sums.get(q.source) ?? { rr: 0, n: 0 };
+      s.rr += rank > 0 ? 1 / rank : 0;
+      s.n++;
+      sums.set(q.source, s);
+    }
+  }
+  const bySource = Object.fromEntries([...sums].map(([k, s]) => [k, s.rr / s.n]));
+  const values = Object.values(bySource);
+  return { mean: values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1), bySource };
+}
+
 /** One held-out question's result under models that never saw it. */
 export interface HeldOutResult {
   id: string;

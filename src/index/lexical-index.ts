@@ -112,12 +112,12 @@ export class LexicalIndex {
     }
   }
 
-  /** BM25 scores of every document (body plus weighted heading). */
-  scoreAll(q: QueryTerms): Float32Array {
+  /** BM25 scores of every document (body plus weighted heading and expansion fields); `expansionWeight` overrides the built one. */
+  scoreAll(q: QueryTerms, expansionWeight?: number): Float32Array {
     const scores = new Float32Array(this.size);
     this.accumulate(q, scores, 'body', 1);
     if (this.params.headingWeight > 0) this.accumulate(q, scores, 'heading', this.params.headingWeight);
-    const ew = this.params.expansionWeight ?? 0;
+    const ew = expansionWeight ?? this.params.expansionWeight ?? 0;
     if (this.expansion && ew > 0) this.accumulate(q, scores, 'expansion', ew);
     return scores;
   }
@@ -135,11 +135,6 @@ export class LexicalIndex {
   static fromJSON(json: SerializedLexical): LexicalIndex {
     const vocab = new Map<string, number>(json.vocab.map((t, i) => [t, i]));
     return new LexicalIndex(vocab, deserializeField(json.body), deserializeField(json.heading), json.params, json.expansion ? deserializeField(json.expansion) : undefined);
-  }
-
-  /** The same postings scored with other parameters (cross-validating field weights needs no rebuild). */
-  withParams(params: Partial<LexicalParams>): LexicalIndex {
-    return new LexicalIndex(this.vocab, this.body, this.heading, { ...this.params, ...params }, this.expansion);
   }
 }
 

@@ -116,7 +116,7 @@ export class HybridRetriever {
     ];
     const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
     const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
-    const bm25 = idx.lexical.scoreAll(q);
+    const bm25 = idx.lexical.scoreAll(q, w.expansionFieldWeight);
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
     const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
@@ -158,6 +158,9 @@ export class HybridRetriever {
 
     const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
     const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
+    // The question's words plus the legal terms they stand for: an article titled `Kỳ hạn trả lương` answers `sếp nợ lương`.
+    const extraHashes = extraText ? termHashes(extraText) : undefined;
+    const expandedTerms = extraHashes ? { terms: new Set([...wq.terms, ...extraHashes.uni, ...extraHashes.bi]) } : wq;
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -179,6 +182,7 @@ export class HybridRetriever {
       if (title) {
         f[F.titleCoverage] = textFeatures(wq, title).unigram;
         f[F.titleContained] = titleContained(title, wq);
+        f[F.expandedTitleContained] = titleContained(title, expandedTerms);
       }
       f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
       f[F.expandedCoverage] = hashedExpansions.length > 0 ? expandedCoverage(wq.unigrams, hashedExpansions, terms) : tf.unigram;

@@ -18,6 +18,7 @@ export const FEATURE_NAMES = [
   'periodMatch',
   'recency',
   'expandedCoverage',
+  'expandedTitleContained',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -35,6 +36,8 @@ export interface RerankerWeights {
   pairRefusalThreshold: number;
   /** Weight of thesaurus (and LLM rewrite) terms in the lexical query, against the words typed (1). */
   expansionWeight: number;
+  /** Weight of the chunks' expansion field (everyday phrasings of their legal terms) in BM25. */
+  expansionFieldWeight: number;
 }
 
 export const DEFAULT_WEIGHTS: RerankerWeights = {
@@ -58,6 +61,7 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     periodMatch: 0.5,
     recency: 0.6,
     expandedCoverage: 0,
+    expandedTitleContained: 0,
   },
   // Measured on alqac25-dev: 50/20 candidates rank as well as 80/40 (mrr@10 0.9067 vs 0.9068) at 30% less latency.
   lexicalK: 50,
@@ -65,6 +69,7 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
   refusalThreshold: 0.3,
   pairRefusalThreshold: 0.2,
   expansionWeight: 0.5,
+  expansionFieldWeight: 0.5,
 };
 
 export function score(features: FeatureVector, w: RerankerWeights): number {

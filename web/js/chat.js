@@ -36,6 +36,10 @@ export function initChat() {
     document.documentElement.style.scrollPaddingBottom = `${form.offsetHeight + 8}px`;
   }).observe(form);
   $('new-conversation').addEventListener('click', newConversation);
+  // A "gợi ý" button asks again about the provision it names.
+  document.addEventListener('ask-again', (e) => {
+    if (!current && typeof e.detail === 'string') ask(e.detail);
+  });
   const linked = linkedConversationId();
   if (linked) reopen(linked);
 }
