@@ -112,14 +112,25 @@ export class LexicalIndex {
     }
   }
 
-  /** BM25 scores of every document (body plus weighted heading and expansion fields); `expansionWeight` overrides the built one. */
-  scoreAll(q: QueryTerms, expansionWeight?: number): Float32Array {
+  /** BM25 scores of every document (body plus weighted heading and expansion fields). */
+  scoreAll(q: QueryTerms): Float32Array {
     const scores = new Float32Array(this.size);
     this.accumulate(q, scores, 'body', 1);
     if (this.params.headingWeight > 0) this.accumulate(q, scores, 'heading', this.params.headingWeight);
-    const ew = expansionWeight ?? this.params.expansionWeight ?? 0;
+    const ew = this.params.expansionWeight ?? 0;
     if (this.expansion && ew > 0) this.accumulate(q, scores, 'expansion', ew);
     return scores;
+  }
+
+  /** Each field's BM25 for the query, unweighted, so that callers can weigh fields (and features) themselves. */
+  fieldScores(q: QueryTerms): { body: Float32Array; heading: Float32Array; expansion: Float32Array } {
+    const body = new Float32Array(this.size);
+    const heading = new Float32Array(this.size);
+    const expansion = new Float32Array(this.size);
+    this.accumulate(q, body, 'body');
+    this.accumulate(q, heading, 'heading');
+    this.accumulate(q, expansion, 'expansion');
+    return { body, heading, expansion };
   }
 
   /** Top-k documents for a query, optionally restricted by a predicate on doc numbers. */

@@ -1,7 +1,8 @@
 import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
-import { topK } from '../index/lexical-index.js';
+import { topK, type QueryTerms } from '../index/lexical-index.js';
 import { expandCasualSpelling } from '../text/casual-spelling.js';
+import { domainOfDocument } from '../text/thesaurus-domains.js';
 import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
 import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
@@ -74,6 +75,10 @@ export class HybridRetriever {
   private readonly findLaws: LawMentionFinder;
   private readonly findMissingLaws: MissingLawFinder;
   private readonly expand: QueryExpander;
+  /** Documents the topic model compares (not judgments), and per-chunk document positions and document lengths, built on first use. */
+  private readonly docIds: string[];
+  private docOfChunk?: Int32Array;
+  private docLens?: number[];
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
   private readonly terms = new TermHashCache();
@@ -84,6 +89,7 @@ export class HybridRetriever {
     this.findLaws = opts.findLaws ?? (() => []);
     this.findMissingLaws = opts.findMissingLaws ?? (() => []);
     this.expand = opts.expand ?? (() => []);
+    this.docIds = [...opts.index.documents.values()].filter((d) => d.meta.kind !== 'judgment').map((d) => d.meta.id);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
@@ -116,7 +122,21 @@ export class HybridRetriever {
     ];
     const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
     const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
-    const bm25 = idx.lexical.scoreAll(q, w.expansionFieldWeight);
+    // BM25 by field and by where the terms came from (typed or thesaurus), so the reranker can weigh each.
+    const typedQ = idx.lexical.analyze(matchText);
+    const typedIds = new Set(typedQ.ids);
+    const extraQ = extraText ? idx.lexical.analyze(extraText) : { ids: [], weights: [] };
+    const extraOnly = { ids: extraQ.ids.filter((id) => !typedIds.has(id)), weights: extraQ.weights.filter((_, k) => !typedIds.has(extraQ.ids[k]!)) };
+    const typedBm25 = idx.lexical.fieldScores(typedQ);
+    const extra = idx.lexical.fieldScores(extraOnly);
+    const hw = idx.lexical.params.headingWeight;
+    const ew = w.expansionFieldWeight;
+    const bm25 = new Float32Array(idx.chunks.length);
+    for (let i = 0; i < bm25.length; i++) {
+      const t = typedBm25.body[i]! + hw * typedBm25.heading[i]! + ew * typedBm25.expansion[i]!;
+      const e = extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!;
+      bm25[i] = t + w.expansionWeight * e;
+    }
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
     const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
@@ -155,6 +175,9 @@ export class HybridRetriever {
       docScore.set(d, (docScore.get(d) ?? 0) + bm25[i]! / maxBm25);
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
+    const topic = this.lawTopics(q);
+    // The fields of law the question's everyday phrases belong to (`sếp` → lao động).
+    const withDomains = expansions.filter((e) => e.domains && e.domains.length > 0);
 
     const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
     const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
@@ -169,6 +192,9 @@ export class HybridRetriever {
       const doc = idx.documents.get(chunk.documentId)!;
       const f = new Float64Array(FEATURE_NAMES.length);
       f[F.bm25] = bm25[i]! / maxBm25;
+      f[F.bm25Heading] = (typedBm25.heading[i]! + w.expansionWeight * extra.heading[i]!) / maxBm25;
+      f[F.bm25ExpansionField] = (typedBm25.expansion[i]! + w.expansionWeight * extra.expansion[i]!) / maxBm25;
+      f[F.bm25ThesaurusTerms] = (extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!) / maxBm25;
       f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
       f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
       f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
@@ -187,6 +213,11 @@ export class HybridRetriever {
       f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
       f[F.expandedCoverage] = hashedExpansions.length > 0 ? expandedCoverage(wq.unigrams, hashedExpansions, terms) : tf.unigram;
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
+      f[F.lawTopic] = topic.get(chunk.documentId) ?? 0;
+      if (withDomains.length > 0) {
+        const domain = domainOfDocument(doc.meta.id, doc.meta.kind, doc.meta.title);
+        f[F.domainMatch] = withDomains.filter((e) => e.domains!.includes(domain)).length / withDomains.length;
+      }
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.articleReferenced] = refs.some((r) => r.article === chunk.article?.toLowerCase()) && (mentioned.size === 0 || mentioned.has(chunk.documentId)) ? 1 : 0;
@@ -240,6 +271,45 @@ export class HybridRetriever {
     if (this.isDirectReference(hit)) return 1;
     // Word-pair coverage is left out: with one or two known pairs in a query it jumps to 1 by chance.
     return f[F.unigramCoverage]!;
+  }
+
+  /**
+   * Which document the question is about, as a language model of each whole document would say
+   * (Dirichlet-smoothed unigram and bigram likelihood of the query, thesaurus terms included at
+   * their weight, from the lexical postings): 1 for the likeliest document, exp(−Δ mean
+   * log-likelihood) for the others. Smoother than which chunks BM25 ranked first.
+   */
+  private lawTopics(q: QueryTerms): Map<string, number> {
+    const idx = this.index;
+    const body = idx.lexical.body;
+    const docOf = (this.docOfChunk ??= Int32Array.from(idx.chunks, (c) => this.docIds.indexOf(c.documentId)));
+    const lens = (this.docLens ??= this.docIds.map((id) => (idx.chunksByDocument.get(id) ?? []).reduce((s, i) => s + body.docLen[i]!, 0)));
+    const total = lens.reduce((a, b) => a + b, 0) || 1;
+    const mu = 2000;
+    const ll = new Float64Array(this.docIds.length);
+    let weight = 0;
+    const counts = new Float64Array(this.docIds.length);
+    for (let k = 0; k < q.ids.length; k++) {
+      const docs = body.docs[q.ids[k]!];
+      const tfs = body.tfs[q.ids[k]!];
+      if (!docs || !tfs || docs.length === 0) continue;
+      counts.fill(0);
+      let cf = 0;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docOf[docs[i]!]!;
+        if (d >= 0) counts[d]! += tfs[i]!;
+        cf += tfs[i]!;
+      }
+      const w = q.weights[k]!;
+      weight += w;
+      const pc = cf / total;
+      for (let d = 0; d < ll.length; d++) ll[d]! += w * Math.log((counts[d]! + mu * pc) / (lens[d]! + mu));
+    }
+    const out = new Map<string, number>();
+    if (weight === 0) return out;
+    const best = Math.max(...ll);
+    this.docIds.forEach((id, d) => out.set(id, Math.exp((ll[d]! - best) / weight)));
+    return out;
   }
 
   private denseOf(qvec: number[], label: number): number {

@@ -11,6 +11,8 @@ export interface QueryExpansion {
   targets: string[];
   /** Where the relation comes from (`everyday`, `abbreviation`, `definition`, `rewrite` …). */
   kind: string;
+  /** Fields of law the relations belong to (`lao động`, `đất đai`); none for a rewrite or a general term. */
+  domains?: string[];
 }
 
 /** Finds the phrases of a text that the thesaurus knows (longest match, accented or not). */

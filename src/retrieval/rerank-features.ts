@@ -19,6 +19,11 @@ export const FEATURE_NAMES = [
   'recency',
   'expandedCoverage',
   'expandedTitleContained',
+  'lawTopic',
+  'domainMatch',
+  'bm25Heading',
+  'bm25ExpansionField',
+  'bm25ThesaurusTerms',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -62,6 +67,11 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     recency: 0.6,
     expandedCoverage: 0,
     expandedTitleContained: 0,
+    lawTopic: 0,
+    domainMatch: 0,
+    bm25Heading: 0,
+    bm25ExpansionField: 0,
+    bm25ThesaurusTerms: 0,
   },
   // Measured on alqac25-dev: 50/20 candidates rank as well as 80/40 (mrr@10 0.9067 vs 0.9068) at 30% less latency.
   lexicalK: 50,

@@ -4,7 +4,12 @@ import type { QueryExpander } from './query-expansion.js';
 
 /** The thesaurus as the retriever's query expander: each user phrase of the question with its legal terms. */
 export function thesaurusExpander(thesaurus: Thesaurus): QueryExpander {
-  return (text) => thesaurus.find(text).map((m) => ({ start: m.start, end: m.end, phrase: m.text, targets: m.terms, kind: m.kinds.join(',') }));
+  return (text) =>
+    thesaurus.find(text).map((m) => ({
+      start: m.start, end: m.end, phrase: m.text, targets: m.terms, kind: m.kinds.join(','),
+      // `chung` (cross-cutting) says nothing about which law; mined definitions carry their law's domain.
+      domains: [...new Set(m.relations.map((r) => r.domain).filter((d) => d && d !== 'chung'))],
+    }));
 }
 
 /** The curated thesaurus plus the definitions mined from one index's own "Giải thích từ ngữ" articles. */
