@@ -15,12 +15,14 @@ import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
+import { PgSearch } from './index/postgres/pg-search.js';
+import type { PublishReport } from './index/postgres/publish-build.js';
+import type { ServedIndex } from './index/served-index.js';
 import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
-import { CaseAdvisor } from './cases/case-advisor.js';
-import { caseIndexFor } from './cases/case-index.js';
+import { lazyCaseAdvisor } from './cases/case-advisor.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
@@ -111,19 +113,49 @@ export async function openServiceDatabase(config: Config, logger: Logger): Promi
   return database;
 }
 
+/** The PostgreSQL search backend when `SEARCH_BACKEND=postgres`; undefined for the in-memory one. */
+export function openSearchBackend(config: Config): PgSearch | undefined {
+  if (config.SEARCH_BACKEND !== 'postgres' || !config.DATABASE_URL) return undefined;
+  return new PgSearch({ url: config.DATABASE_URL, ...(config.DATABASE_REPLICA_URL ? { replicaUrl: config.DATABASE_REPLICA_URL } : {}), ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}) });
+}
+
+/** Publishes the build in `INDEX_DIR` to PostgreSQL unless it is the newest published one already. */
+export async function publishLocalBuild(config: Config, search: PgSearch, logger: Logger): Promise<PublishReport | undefined> {
+  const report = await search.publishIfNew(await loadIndex(config), { expansionFieldWeight: loadRerankerWeights().expansionFieldWeight });
+  if (report) logger.info({ build: report.buildId, seconds: Math.round(report.ms / 100) / 10, rows: report.rows }, 'index build published to PostgreSQL');
+  return report;
+}
+
+/** First run with the postgres backend: builds the index when there is none and publishes it when nothing is published yet. */
+export async function ensurePublished(config: Config, logger: Logger, search: PgSearch): Promise<void> {
+  if (await search.latest()) return;
+  await ensureIndexBuilt(config, logger);
+  await publishLocalBuild(config, search, logger);
+}
+
+/** The index to serve: the build folder, or with the postgres backend the newest published build. */
+export async function loadServedIndex(config: Config, logger: Logger, search: PgSearch | undefined): Promise<ServedIndex> {
+  if (!search) return ensureIndex(config, logger);
+  await ensurePublished(config, logger, search);
+  return (await search.load())!;
+}
+
 export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
   database: Database;
+  /** The PostgreSQL search backend, when configured. */
+  search?: PgSearch;
   /** Closes the database (when the service opened it). */
   close(): Promise<void>;
 }
 
 /** Wires config, index, retrieval, generation, storage and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean; database?: Database } = {}): Promise<Service> {
+export async function createService(config: Config, opts: { logger?: Logger; index?: ServedIndex; warmUp?: boolean; database?: Database; search?: PgSearch } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
-  const index = opts.index ?? (await ensureIndex(config, logger));
+  const search = opts.search ?? openSearchBackend(config);
+  const index = opts.index ?? (await loadServedIndex(config, logger, search));
   const database = opts.database ?? (await openServiceDatabase(config, logger));
   const client = OpenAiChatClient.fromConfig(config);
   const state = new AppState(index, {
@@ -131,7 +163,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     generator: createGenerator(config),
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
+    caseAdvisor: lazyCaseAdvisor,
   });
   const app = createApp({
     state,
@@ -143,13 +175,15 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
         const report = await runIngest(config, { full });
-        return report.unchanged ? { report } : { report, index: await loadIndex(config) };
+        if (search) await publishLocalBuild(config, search, logger);
+        return report.unchanged ? { report } : { report, index: search ? (await search.load())! : await loadIndex(config) };
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
     routers: [casesRouter(state), webRouter()],
   });
-  return { app, state, logger, database, close: () => (opts.database ? Promise.resolve() : database.close()) };
+  const closeSearch = () => (search && !opts.search ? search.close() : Promise.resolve());
+  return { app, state, logger, database, ...(search ? { search } : {}), close: () => Promise.all([opts.database ? undefined : database.close(), closeSearch()]).then(() => undefined) };
 }
 
 /** Loads the index the configured embedder can query. */

@@ -1,8 +1,9 @@
 import type { Answer } from '../answer/answer-generator.js';
 import type { CaseAdvisor as CaseAdvisorPort } from '../answer/chat-service.js';
+import type { ServedIndex } from '../index/served-index.js';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { composeCaseAnswer } from './case-answer.js';
-import type { CaseIndex } from './case-index.js';
+import { caseIndexFor, type CaseIndex } from './case-index.js';
 import { isFactPattern } from './fact-pattern.js';
 import { ProvisionRecommender } from './provision-recommender.js';
 
@@ -40,4 +41,16 @@ export class CaseAdvisor implements CaseAdvisorPort {
     if (rec.provisions.length === 0) return undefined;
     return composeCaseAnswer(this.cases.index, facts, rec, this.o.judgments);
   }
+}
+
+/** The chat's case advisor over a served index: its judgments are loaded on the first fact pattern, not when the index is. */
+export function lazyCaseAdvisor(index: ServedIndex, retriever: HybridRetriever): CaseAdvisorPort {
+  let advisor: Promise<CaseAdvisor> | undefined;
+  return {
+    advise: async (question) => {
+      if (!isFactPattern(question)) return undefined;
+      advisor ??= index.caseCorpus().then((corpus) => new CaseAdvisor(caseIndexFor(corpus), retriever));
+      return (await advisor).advise(question);
+    },
+  };
 }

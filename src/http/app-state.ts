@@ -3,13 +3,13 @@ import type { AnswerPolicy } from '../answer/answer-decision.js';
 import type { ChatService, CaseAdvisor } from '../answer/chat-service.js';
 import type { QuestionRewriter } from '../answer/question-rewriter.js';
 import { LawVersionCheck, VersionCheckedChatService } from '../answer/version-warning.js';
-import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 import { createRetriever, type RetrievalResources } from '../retrieval/create-retriever.js';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 
 /** What a request works with; swapped whole when a new index is loaded. */
 export interface ServingState {
-  index: CorpusIndex;
+  index: ServedIndex;
   retriever: HybridRetriever;
   chat: ChatService;
   loadedAt: string;
@@ -25,7 +25,7 @@ export interface StateFactoryOptions {
   /** Rewrites everyday questions into legal terms before retrieval (an LLM, when configured). */
   rewriter?: QuestionRewriter;
   /** Builds the chat's advisor for judges' fact patterns over each loaded index. */
-  caseAdvisor?: (index: CorpusIndex, retriever: HybridRetriever) => CaseAdvisor;
+  caseAdvisor?: (index: ServedIndex, retriever: HybridRetriever) => CaseAdvisor;
 }
 
 /** Holds the serving state; an ingest builds a new index and swaps it in without a restart. */
@@ -33,7 +33,7 @@ export class AppState {
   private state: ServingState;
 
   constructor(
-    index: CorpusIndex,
+    index: ServedIndex,
     private readonly opts: StateFactoryOptions,
   ) {
     this.state = this.build(index);
@@ -43,11 +43,11 @@ export class AppState {
     return this.state;
   }
 
-  swap(index: CorpusIndex): void {
+  swap(index: ServedIndex): void {
     this.state = this.build(index);
   }
 
-  private build(index: CorpusIndex): ServingState {
+  private build(index: ServedIndex): ServingState {
     const retriever = createRetriever(index, this.opts.resources);
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);

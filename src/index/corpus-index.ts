@@ -8,16 +8,21 @@ import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 import { currentBuildDir, readJson, type Manifest, type StoredChunk } from './index-store.js';
 import { LexicalIndex, type SerializedLexical } from './lexical-index.js';
+import { MemoryRetrievalCorpus } from './memory-retrieval-corpus.js';
+import type { CatalogEntry, ServedIndex } from './served-index.js';
 import { VectorIndex } from './vector-index.js';
+import { passedYear } from '../retrieval/law-name-resolver.js';
 
 export type IndexedChunk = Chunk & { label: number };
 
 /** One loaded index build: documents, chunks, lexical and vector indexes, shared by all requests. */
-export class CorpusIndex {
+export class CorpusIndex implements ServedIndex {
   readonly documents: Map<string, ParsedDocument>;
   readonly chunkByLabel: Map<number, number>;
   /** Chunk positions of each document, in document order. */
   readonly chunksByDocument: Map<string, number[]>;
+  private retrievalCorpus?: MemoryRetrievalCorpus;
+  private catalogEntries?: CatalogEntry[];
 
   constructor(
     readonly dir: string,
@@ -39,6 +44,29 @@ export class CorpusIndex {
       if (list) list.push(i);
       else this.chunksByDocument.set(c.documentId, [i]);
     });
+  }
+
+  get buildId(): string {
+    return path.basename(this.dir);
+  }
+
+  get retrieval(): MemoryRetrievalCorpus {
+    return (this.retrievalCorpus ??= new MemoryRetrievalCorpus(this));
+  }
+
+  catalog(): readonly CatalogEntry[] {
+    return (this.catalogEntries ??= [...this.documents.values()].map((d) => {
+      const year = d.meta.kind === 'judgment' ? undefined : passedYear(d.text);
+      return { meta: d.meta, articles: d.articles.length, ...(year ? { passedYear: year } : {}) };
+    }));
+  }
+
+  async document(id: string): Promise<ParsedDocument | undefined> {
+    return this.documents.get(id);
+  }
+
+  async caseCorpus(): Promise<CorpusIndex> {
+    return this;
   }
 
   /** Loads the current build; `embedder` must be given when the build was not made with LSA. */

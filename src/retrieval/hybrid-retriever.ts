@@ -1,7 +1,6 @@
 import { CorpusIndex, type IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
 import { weightedTerms } from '../index/lexical-index.js';
-import { MemoryRetrievalCorpus } from '../index/memory-retrieval-corpus.js';
 import type { RetrievalCorpus } from '../index/retrieval-corpus.js';
 import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { domainOfDocument } from '../text/thesaurus-domains.js';
@@ -85,7 +84,7 @@ export class HybridRetriever {
   private readonly titleTerms = new TermHashCache();
 
   constructor(opts: RetrieverOptions) {
-    this.corpus = opts.index instanceof CorpusIndex ? new MemoryRetrievalCorpus(opts.index) : opts.index;
+    this.corpus = opts.index instanceof CorpusIndex ? opts.index.retrieval : opts.index;
     this.findLaws = opts.findLaws ?? (() => []);
     this.findMissingLaws = opts.findMissingLaws ?? (() => []);
     this.expand = opts.expand ?? (() => []);

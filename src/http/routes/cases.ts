@@ -63,7 +63,7 @@ export function casesRouter(state: AppState): Router {
     const parsed = casesRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
     const { facts, k } = parsed.data;
-    const { index } = state.current;
+    const index = await state.current.index.caseCorpus();
     const cases = caseIndexFor(index);
     const query = factsQuery(facts, index);
     const found = await cases.similar.search(facts, k);
@@ -88,7 +88,7 @@ export function casesRouter(state: AppState): Router {
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
     const { facts, k } = parsed.data;
     const { index, retriever } = state.current;
-    const rec = await new ProvisionRecommender(caseIndexFor(index), retriever).recommend(facts, { k });
+    const rec = await new ProvisionRecommender(caseIndexFor(await index.caseCorpus()), retriever).recommend(facts, { k });
     res.json({
       provisions: rec.provisions,
       unresolved: rec.unresolved,
@@ -96,11 +96,11 @@ export function casesRouter(state: AppState): Router {
     });
   });
 
-  r.get('/v1/articles/*rest', (req, res) => {
+  r.get('/v1/articles/*rest', async (req, res) => {
     const m = /^(.+)\/([^/]+)\/judgments$/.exec(decodePath((req.params as { rest: string[] }).rest));
     if (!m) throw HttpError.notFound(`${req.method} ${req.path}`);
     const documentId = m[1]!;
-    const { index } = state.current;
+    const index = await state.current.index.caseCorpus();
     const doc = index.documents.get(documentId);
     if (!doc) throw HttpError.notFound(`văn bản ${documentId}`);
     const art = findArticle(doc, m[2]!);

@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Embeddings } from '@langchain/core/embeddings';
+import type pg from 'pg';
+import { LsaEmbedder } from '../../embeddings/lsa-embedder.js';
+import { AccentRestorer, type AccentStats } from '../../text/accent-restorer.js';
+import type { ThesaurusRelation } from '../../text/thesaurus.js';
+import type { Article, DocumentMeta, ParsedDocument, Section } from '../../types/legal-document.js';
+import { CorpusIndex, type IndexedChunk } from '../corpus-index.js';
+import type { Manifest } from '../index-store.js';
+import { LexicalIndex } from '../lexical-index.js';
+import type { CatalogEntry, ServedIndex } from '../served-index.js';
+import { VectorIndex } from '../vector-index.js';
+import type { Collection } from './build-layout.js';
+import type { BuildParams } from './build-params.js';
+import { PgRetrievalCorpus, type CatalogDocument, type PgRetrievalOptions } from './pg-retrieval-corpus.js';
+import type { BlobName } from './publish-build.js';
+
+/** A row of `search_builds`. */
+export interface PublishedBuild {
+  id: number;
+  schema: string;
+  manifest: Manifest;
+  params: BuildParams;
+}
+
+export interface PgIndexOptions {
+  /** The embedder for builds not made with LSA (as for a build folder). */
+  embedder?: Embeddings;
+  retrieval?: PgRetrievalOptions;
+}
+
+/** The newest published build, or undefined when none has been published. */
+export async function currentBuild(pool: pg.Pool): Promise<PublishedBuild | undefined> {
+  const r = await pool.query<PublishedBuild>('select id, schema, manifest, params from search_builds order by id desc limit 1');
+  return r.rows[0];
+}
+
+/**
+ * A build published to PostgreSQL, as an API node serves it. The node keeps only caches: the
+ * document catalog, chunk → document and label maps, the accent model, the query embedder and
+ * the hnswlib replica; chunk texts, postings, documents and judgments are read per request, from
+ * the replica when one is configured.
+ */
+export class PgIndex implements ServedIndex {
+  readonly retrieval: PgRetrievalCorpus;
+  private caseView?: Promise<CorpusIndex>;
+  private readonly entries: CatalogEntry[];
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly build: PublishedBuild,
+    cache: PgRetrievalCorpus['cache'],
+    readonly definitions: readonly ThesaurusRelation[],
+    options: PgIndexOptions,
+  ) {
+    this.retrieval = new PgRetrievalCorpus(pool, cache, options.retrieval);
+    this.entries = cache.documents.map((d) => ({ meta: d.meta, articles: d.articles, ...(d.passedYear ? { passedYear: d.passedYear } : {}) }));
+  }
+
+  /** Loads a build's caches from `pool` (a replica's, when configured). */
+  static async load(pool: pg.Pool, build: PublishedBuild, options: PgIndexOptions = {}): Promise<PgIndex> {
+    const s = build.schema;
+    const docs = await pool.query<{ pos: number; coll: Collection; meta: DocumentMeta; passed_year: number | null; article_count: number; chunk_from: number; chunk_to: number; topic_pos: number; body_len: number }>(
+      `select pos, coll, meta, passed_year, article_count, chunk_from, chunk_to, topic_pos, body_len from ${s}.documents order by pos`,
+    );
+    const documents: CatalogDocument[] = docs.rows.map((r) => ({
+      pos: r.pos, meta: r.meta, coll: r.coll, articles: r.article_count, ...(r.passed_year ? { passedYear: r.passed_year } : {}),
+      chunkFrom: r.chunk_from, chunkTo: r.chunk_to, topicPos: r.topic_pos, bodyLength: Number(r.body_len),
+    }));
+    const chunkDocument = new Int32Array(build.params.size).fill(-1);
+    const chunkLabel = new Int32Array(build.params.size).fill(-1);
+    const labelChunk = new Int32Array(build.params.labels).fill(-1);
+    const chunks = await pool.query<{ pos: number; doc_pos: number; label: number }>({ text: `select pos, doc_pos, label from ${s}.chunks`, rowMode: 'array' } as pg.QueryConfig);
+    for (const row of chunks.rows as unknown as [number, number, number][]) {
+      const [pos, doc, label] = row;
+      chunkDocument[pos] = doc;
+      chunkLabel[pos] = label;
+      if (label < labelChunk.length) labelChunk[label] = pos;
+    }
+    const blob = (name: BlobName) => readBlob(pool, s, name);
+    const accents = await blob('accents');
+    if (!accents) throw new Error(`build ${build.id} has no accent model`);
+    const restorer = new AccentRestorer(JSON.parse(accents.toString('utf8')) as AccentStats);
+    const lsa = await blob('embedder');
+    const embedder = options.embedder ?? (build.manifest.embedder.kind === 'lsa' && lsa ? LsaEmbedder.fromJSON(JSON.parse(lsa.toString('utf8'))) : undefined);
+    if (!embedder) throw new Error(`build ${build.id} was made with the ${build.manifest.embedder.kind} embedder; configure it to query this build`);
+    const definitions = await blob('definitions');
+    const vectors = await loadReplica(await blob('hnsw'), build.params.dim);
+    const cache = { schema: s, params: build.params, documents, chunkDocument, chunkLabel, labelChunk, restorer, embedder, vectors };
+    return new PgIndex(pool, build, cache, definitions ? (JSON.parse(definitions.toString('utf8')) as ThesaurusRelation[]) : [], options);
+  }
+
+  get buildId(): string {
+    return `postgres:${this.build.id}`;
+  }
+
+  get manifest(): Manifest {
+    return this.build.manifest;
+  }
+
+  catalog(): readonly CatalogEntry[] {
+    return this.entries;
+  }
+
+  async document(id: string): Promise<ParsedDocument | undefined> {
+    const r = await this.pool.query<{ meta: DocumentMeta; text: string; articles: Article[]; sections: Section[] }>({
+      name: `${this.build.schema}-document`,
+      text: `select meta, text, articles, sections from ${this.build.schema}.documents where id = $1`,
+      values: [id],
+    });
+    const row = r.rows[0];
+    return row ? { meta: row.meta, text: row.text, articles: row.articles, sections: row.sections } : undefined;
+  }
+
+  /**
+   * Judge mode parses judgments and averages their passage vectors in the process, as with a
+   * build folder: on first use the documents, the judgments' and precedents' chunks and a BM25
+   * index over those chunks are loaded (the vectors are the replica's).
+   */
+  caseCorpus(): Promise<CorpusIndex> {
+    return (this.caseView ??= this.loadCaseView());
+  }
+
+  private async loadCaseView(): Promise<CorpusIndex> {
+    const s = this.build.schema;
+    const docs = await this.pool.query<{ meta: DocumentMeta; text: string; articles: Article[]; sections: Section[] }>(`select meta, text, articles, sections from ${s}.documents order by pos`);
+    const documents: ParsedDocument[] = docs.rows.map((r) => ({ meta: r.meta, text: r.text, articles: r.articles, sections: r.sections }));
+    const cases = this.retrieval.cache.documents.filter((d) => d.meta.kind === 'judgment' || d.meta.kind === 'precedent').map((d) => d.pos);
+    const rows = await this.pool.query<{ chunk: Omit<IndexedChunk, 'text'>; text: string }>(`select chunk, text from ${s}.chunks where doc_pos = any($1::int[]) order by pos`, [cases]);
+    const chunks: IndexedChunk[] = rows.rows.map((r) => ({ ...r.chunk, text: r.text }));
+    const { restorer, embedder, vectors } = this.retrieval.cache;
+    return new CorpusIndex(this.buildId, this.manifest, documents, chunks, LexicalIndex.build(chunks), vectors, embedder, restorer, this.definitions);
+  }
+}
+
+async function readBlob(pool: pg.Pool, schema: string, name: BlobName): Promise<Buffer | undefined> {
+  const r = await pool.query<{ data: Buffer }>(`select data from ${schema}.blobs where name = $1 order by seq`, [name]);
+  return r.rows.length === 0 ? undefined : Buffer.concat(r.rows.map((x) => x.data));
+}
+
+/** hnswlib reads its graph from a file: the stored graph goes through a temporary one. */
+async function loadReplica(graph: Buffer | undefined, dim: number): Promise<VectorIndex> {
+  if (!graph) return VectorIndex.create(dim, 16);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hnsw-'));
+  try {
+    const file = path.join(dir, 'vectors.hnsw');
+    await writeFile(file, graph);
+    return await VectorIndex.load(file, dim);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

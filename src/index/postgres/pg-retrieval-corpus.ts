@@ -1,0 +1,312 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import type pg from 'pg';
+import type { AccentRestorer } from '../../text/accent-restorer.js';
+import type { DocumentMeta } from '../../types/legal-document.js';
+import type { IndexedChunk } from '../corpus-index.js';
+import { weightedTerms, type LexicalParams } from '../lexical-index.js';
+import type { CandidateChunk, DocumentFilter, LexicalQuery, LexicalScores, LexicalSearch, RetrievalCorpus, TermDocumentCounts } from '../retrieval-corpus.js';
+import type { VectorIndex } from '../vector-index.js';
+import type { Collection } from './build-layout.js';
+import type { BuildParams } from './build-params.js';
+import { forwardRow, forwardScores, type ScoredTerm } from './forward-scores.js';
+import { preRankSql } from './lexical-sql.js';
+
+/** One document of a published build as every node keeps it: metadata and where its chunks are. */
+export interface CatalogDocument {
+  pos: number;
+  meta: DocumentMeta;
+  coll: Collection;
+  articles: number;
+  passedYear?: number;
+  /** Its chunks are the positions [chunkFrom, chunkTo). */
+  chunkFrom: number;
+  chunkTo: number;
+  /** Position among the documents the topic model compares (−1: a judgment). */
+  topicPos: number;
+  bodyLength: number;
+}
+
+/** The per-node caches of a published build: small, rebuilt on each switch; the rest stays in PostgreSQL. */
+export interface PgBuildCache {
+  schema: string;
+  params: BuildParams;
+  documents: CatalogDocument[];
+  /** Document position of each chunk. */
+  chunkDocument: Int32Array;
+  /** Vector label of each chunk, and chunk position of each label (−1 when none). */
+  chunkLabel: Int32Array;
+  labelChunk: Int32Array;
+  restorer: AccentRestorer;
+  embedder: Embeddings;
+  /** The hnswlib replica, loaded from the graph stored with the build. */
+  vectors: VectorIndex;
+}
+
+export interface PgRetrievalOptions {
+  /** Postings blocks read per term and partition (depth = blocks × block size). */
+  blocks?: number;
+  /** Chunks pre-ranked by stored impacts and then scored exactly (at least `k`). */
+  rescore?: number;
+  /** Terms whose statistics (and topic counts) are cached in the node. */
+  termCacheSize?: number;
+}
+
+/** A term's row of `terms`. */
+interface TermRow {
+  id: number;
+  df: [number, number, number];
+  cf: number;
+}
+
+type ForwardDbRow = { pos: number; terms: Buffer; tfs: Buffer; len_b: number; len_h: number; len_e: number };
+
+const ZERO: LexicalScores = { typed: { body: 0, heading: 0, expansion: 0 }, extra: { body: 0, heading: 0, expansion: 0 } };
+
+/**
+ * The retriever's port over a build published to PostgreSQL (`publishBuild`). Lexical search runs
+ * in SQL over impact-ordered postings and a forward index; dense search runs on the node's
+ * hnswlib replica; chunks and term statistics are read per query. Queries are named prepared
+ * statements, so each is planned once per connection.
+ */
+export class PgRetrievalCorpus implements RetrievalCorpus {
+  private readonly byId: Map<string, CatalogDocument>;
+  private readonly topicIds: string[];
+  private readonly topicLengths: Float64Array;
+  private readonly collections: Collection[];
+  readonly lexicalParams: LexicalParams;
+  private readonly blocks: number;
+  private readonly rescore: number;
+  /** Term statistics and topic counts by term: small, hot, and the same for every query of this build. */
+  private readonly termCache: LruCache<string, TermRow | null>;
+  private readonly topicCache: LruCache<number, { docs: number[]; tfs: number[] } | null>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly cache: PgBuildCache,
+    options: PgRetrievalOptions = {},
+  ) {
+    this.byId = new Map(cache.documents.map((d) => [d.meta.id, d]));
+    const topic = cache.documents.filter((d) => d.topicPos >= 0).sort((a, b) => a.topicPos - b.topicPos);
+    this.topicIds = topic.map((d) => d.meta.id);
+    this.topicLengths = Float64Array.from(topic, (d) => d.bodyLength);
+    this.collections = [...new Set(cache.documents.map((d) => d.coll))];
+    const p = cache.params;
+    this.lexicalParams = { k1: p.k1, b: p.b, headingWeight: p.headingWeight, bigramWeight: p.bigramWeight, expansionWeight: p.lexicalExpansionWeight };
+    this.blocks = options.blocks ?? 2;
+    this.rescore = options.rescore ?? 200;
+    this.termCache = new LruCache(options.termCacheSize ?? 100_000);
+    this.topicCache = new LruCache(Math.ceil((options.termCacheSize ?? 100_000) / 10));
+  }
+
+  get size(): number {
+    return this.cache.params.size;
+  }
+
+  get restorer() {
+    return this.cache.restorer;
+  }
+
+  get embedder() {
+    return this.cache.embedder;
+  }
+
+  *documents() {
+    for (const d of this.cache.documents) yield d.meta;
+  }
+
+  document(id: string) {
+    return this.byId.get(id)?.meta;
+  }
+
+  async documentFrequencies(terms: Iterable<string>): Promise<ReadonlyMap<string, number>> {
+    const rows = await this.termRows(terms);
+    return new Map([...rows].map(([t, r]) => [t, r.df[0]]));
+  }
+
+  async lexical(query: LexicalQuery, k: number, allow?: DocumentFilter): Promise<LexicalSearch> {
+    const bw = this.lexicalParams.bigramWeight;
+    const typed = weightedTerms(query.text, [], bw);
+    const extra = query.extraText ? weightedTerms(query.extraText, [], bw) : new Map<string, number>();
+    const rows = await this.termRows([...typed.keys(), ...extra.keys()]);
+    // A term counts as typed or, when only the thesaurus brought it, as a thesaurus term.
+    const terms = new Map<number, ScoredTerm>();
+    for (const [t, w] of typed) {
+      const r = rows.get(t);
+      if (r) terms.set(r.id, { typed: w, extra: 0, df: r.df });
+    }
+    for (const [t, w] of extra) {
+      const r = rows.get(t);
+      if (r && !typed.has(t)) terms.set(r.id, { typed: 0, extra: w, df: r.df });
+    }
+    const scores = new Map<number, LexicalScores>();
+    const { colls, ranges } = this.partitionsFor(allow);
+    const hw = this.lexicalParams.headingWeight;
+    const ew = query.expansionFieldWeight;
+    const score = (pos: number) => {
+      const s = scores.get(pos) ?? ZERO;
+      return s.typed.body + hw * s.typed.heading + ew * s.typed.expansion + query.expansionWeight * (s.extra.body + hw * s.extra.heading + ew * s.extra.expansion);
+    };
+    const include = async (positions: readonly number[]) => {
+      const missing = positions.filter((p) => !scores.has(p));
+      if (terms.size === 0 || missing.length === 0) return;
+      for (const r of await this.forwardRows(missing)) scores.set(r.pos, forwardScores(forwardRow(r.terms, r.tfs, [r.len_b, r.len_h, r.len_e]), terms, this.cache.params));
+    };
+    if (terms.size > 0 && colls.length > 0) {
+      const ids = [...terms.keys()];
+      const weights = ids.map((id) => terms.get(id)!.typed + query.expansionWeight * terms.get(id)!.extra);
+      const pre = await this.query<{ pos: number }>('pre-rank', preRankSql(this.cache.schema), [ids, weights, colls, this.blocks, ranges, Math.max(this.rescore, k)]);
+      await include(pre.map((r) => r.pos));
+    }
+    const top = [...scores.keys()].map((pos) => ({ pos, s: score(pos) })).filter((h) => h.s > 0).sort((a, b) => b.s - a.s || a.pos - b.pos).slice(0, k).map((h) => h.pos);
+    return { top, score, fields: (pos) => scores.get(pos) ?? ZERO, include };
+  }
+
+  async dense(vector: number[], k: number, allow?: DocumentFilter): Promise<{ pos: number; score: number }[]> {
+    const { labelChunk } = this.cache;
+    const allowChunk = this.allowChunk(allow);
+    const hits = this.cache.vectors.search(vector, k, allowChunk ? (label) => allowChunk(labelChunk[label] ?? -1) : undefined);
+    return hits.flatMap((h) => {
+      const pos = labelChunk[h.label] ?? -1;
+      return pos < 0 ? [] : [{ pos, score: h.score }];
+    });
+  }
+
+  vector(pos: number): ArrayLike<number> | undefined {
+    const label = this.cache.chunkLabel[pos];
+    if (label === undefined || label < 0) return undefined;
+    try {
+      return this.cache.vectors.vector(label);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async articleChunks(documentIds: readonly string[], articles: readonly string[], allow?: DocumentFilter): Promise<number[]> {
+    const docs = documentIds.map((id) => this.byId.get(id)).filter((d) => d !== undefined && (!allow || allow(d.meta)));
+    if (docs.length === 0 || articles.length === 0) return [];
+    const rows = await this.query<{ pos: number; doc_pos: number }>('article-chunks', `select pos, doc_pos from ${this.cache.schema}.chunks where doc_pos = any($1::int[]) and article = any($2::text[])`, [docs.map((d) => d!.pos), [...articles]]);
+    const order = new Map(docs.map((d, i) => [d!.pos, i]));
+    return rows.sort((a, b) => order.get(a.doc_pos)! - order.get(b.doc_pos)! || a.pos - b.pos).map((r) => r.pos);
+  }
+
+  async chunks(positions: readonly number[]): Promise<Map<number, CandidateChunk>> {
+    const out = new Map<number, CandidateChunk>();
+    if (positions.length === 0) return out;
+    const rows = await this.query<{ pos: number; chunk: Omit<IndexedChunk, 'text'>; text: string; clauses: { start: number; end: number }[] }>(
+      'chunks',
+      `select pos, chunk, text, clauses from ${this.cache.schema}.chunks where pos = any($1::int[])`,
+      [[...positions]],
+    );
+    for (const r of rows) out.set(r.pos, { chunk: { ...r.chunk, text: r.text }, clauses: r.clauses });
+    return out;
+  }
+
+  async documentTermCounts(terms: ReadonlyMap<string, number>): Promise<TermDocumentCounts> {
+    const out: TermDocumentCounts = { documentIds: this.topicIds, lengths: this.topicLengths, terms: [] };
+    const rows = await this.termRows(terms.keys());
+    const ids = [...rows.values()].filter((r) => r.df[0] > 0).map((r) => r.id);
+    const missing = ids.filter((id) => !this.topicCache.has(id));
+    if (missing.length > 0) {
+      const found = await this.query<{ term_id: number; docs: number[]; tfs: number[] }>('topic-counts', `select term_id, docs, tfs from ${this.cache.schema}.doc_terms where term_id = any($1::int[])`, [missing]);
+      for (const id of missing) this.topicCache.set(id, null);
+      for (const r of found) this.topicCache.set(r.term_id, { docs: r.docs, tfs: r.tfs });
+    }
+    for (const [term, weight] of terms) {
+      const r = rows.get(term);
+      if (!r || r.df[0] === 0) continue;
+      const counts = new Float64Array(this.topicIds.length);
+      const dt = this.topicCache.get(r.id);
+      dt?.docs.forEach((d, i) => (counts[d] = dt.tfs[i]!));
+      out.terms.push({ weight, cf: r.cf, counts });
+    }
+    return out;
+  }
+
+  /** Statistics of the terms the build knows, from the cache or in one query for the rest. */
+  private async termRows(terms: Iterable<string>): Promise<Map<string, TermRow>> {
+    const unique = [...new Set(terms)];
+    const missing = unique.filter((t) => !this.termCache.has(t));
+    if (missing.length > 0) {
+      const found = await this.query<{ term: string; id: number; df_b: number; df_h: number; df_e: number; cf_b: string }>(
+        'terms',
+        `select term, id, df_b, df_h, df_e, cf_b from ${this.cache.schema}.terms where term = any($1::text[])`,
+        [missing],
+      );
+      for (const t of missing) this.termCache.set(t, null);
+      for (const r of found) this.termCache.set(r.term, { id: r.id, df: [r.df_b, r.df_h, r.df_e], cf: Number(r.cf_b) });
+    }
+    const out = new Map<string, TermRow>();
+    for (const t of unique) {
+      const r = this.termCache.get(t);
+      if (r) out.set(t, r);
+    }
+    return out;
+  }
+
+  private forwardRows(positions: readonly number[]): Promise<ForwardDbRow[]> {
+    return this.query<ForwardDbRow>('forward', `select pos, terms, tfs, len_b, len_h, len_e from ${this.cache.schema}.chunk_terms where pos = any($1::int[])`, [[...positions]]);
+  }
+
+  /**
+   * The partitions a filter lets through, and the chunk ranges of the allowed documents when it
+   * lets through only some of a partition's documents (a multirange; null when whole partitions).
+   */
+  private partitionsFor(allow: DocumentFilter | undefined): { colls: Collection[]; ranges: string | null } {
+    if (!allow) return { colls: this.collections, ranges: null };
+    const allowed = new Map<Collection, { yes: CatalogDocument[]; all: boolean }>();
+    for (const d of this.cache.documents) {
+      const entry = allowed.get(d.coll) ?? { yes: [], all: true };
+      if (allow(d.meta)) entry.yes.push(d);
+      else entry.all = false;
+      allowed.set(d.coll, entry);
+    }
+    const colls = [...allowed].filter(([, e]) => e.yes.length > 0).map(([c]) => c);
+    if ([...allowed.values()].every((e) => e.all || e.yes.length === 0)) return { colls, ranges: null };
+    const spans = [...allowed.values()].flatMap((e) => e.yes).filter((d) => d.chunkTo > d.chunkFrom).map((d) => [d.chunkFrom, d.chunkTo] as const).sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [a, z] of spans) {
+      const last = merged[merged.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], z);
+      else merged.push([a, z]);
+    }
+    return merged.length === 0 ? { colls: [], ranges: null } : { colls, ranges: `{${merged.map(([a, z]) => `[${a},${z})`).join(',')}}` };
+  }
+
+  private allowChunk(allow: DocumentFilter | undefined): ((pos: number) => boolean) | undefined {
+    if (!allow) return undefined;
+    const { chunkDocument, documents } = this.cache;
+    return (pos) => {
+      const d = pos >= 0 ? chunkDocument[pos] : undefined;
+      return d !== undefined && allow(documents[d]!.meta);
+    };
+  }
+
+  private async query<R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]): Promise<R[]> {
+    return (await this.pool.query<R>({ name: `${this.cache.schema}-${name}`, text, values })).rows;
+  }
+}
+
+/** A Map that forgets its least recently used entries beyond `max`. */
+class LruCache<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
+
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
