@@ -7,14 +7,13 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim()) || process.e
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/global-setup.ts'],
     // Real-corpus tests build indexes once per file; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,
     projects: [
-      { extends: true, test: { name: 'memory', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'memory', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
       ...(withPostgres
         ? [{ extends: true, test: { name: 'postgres', include: BACKEND_TESTS, env: { TEST_SEARCH_BACKEND: 'postgres' }, globalSetup: ['test/global-setup.ts', 'test/postgres-setup.ts'] } }]
         : []),

@@ -80,11 +80,15 @@ export class HybridRetriever {
   private readonly expand: QueryExpander;
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
-  private readonly terms = new TermHashCache();
-  private readonly titleTerms = new TermHashCache();
+  private readonly terms: TermHashCache;
+  private readonly titleTerms: TermHashCache;
 
   constructor(opts: RetrieverOptions) {
     this.corpus = opts.index instanceof CorpusIndex ? opts.index.retrieval : opts.index;
+    // A backend that keeps its chunks out of the process (PostgreSQL) keeps fewer of their term sets in it.
+    const cached = this.corpus.chunkAt ? 20_000 : 4_000;
+    this.terms = new TermHashCache(cached);
+    this.titleTerms = new TermHashCache(cached);
     this.findLaws = opts.findLaws ?? (() => []);
     this.findMissingLaws = opts.findMissingLaws ?? (() => []);
     this.expand = opts.expand ?? (() => []);

@@ -32,7 +32,8 @@ const PARTITIONED: Record<string, string> = {
   chunks: `pos int not null, doc_pos int not null, label int not null, article text, chunk jsonb not null, text text not null, clauses jsonb not null`,
   // terms: int32 term ids, ascending; tfs: int16 counts, all body ones, then heading, then expansion (read by the node).
   chunk_terms: `pos int not null, terms bytea not null, tfs bytea not null, len_b real not null, len_h real not null, len_e real not null`,
-  postings: `term_id int not null, block int not null, pos int[] not null, impact real[] not null`,
+  // data: a block of one term's postings, n int32 chunk positions then their n float32 impacts (little-endian).
+  postings: `term_id int not null, block int not null, data bytea not null`,
   judgments: `doc_pos int not null, id text not null, court text, level text, number text, date text, outcome text, record jsonb not null`,
   applied_provisions: `doc_pos int not null, document_id text not null, article text not null, provision jsonb not null`,
 };

@@ -44,7 +44,22 @@ function forEachChunk(t: number, fields: readonly [Field, Field, Field], visit: 
   }
 }
 
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
+/** A postings block as stored: the chunk positions (int32), then their impacts (float32), little-endian as this machine. */
+export function postingsBlock(pos: Int32Array, impact: Float32Array): Uint8Array {
+  const out = new Uint8Array(pos.byteLength + impact.byteLength);
+  out.set(new Uint8Array(pos.buffer, pos.byteOffset, pos.byteLength), 0);
+  out.set(new Uint8Array(impact.buffer, impact.byteOffset, impact.byteLength), pos.byteLength);
+  return out;
+}
+
+/** Reads a stored postings block back. */
+export function readPostingsBlock(data: Uint8Array): { pos: Int32Array; impact: Float32Array } {
+  const n = data.byteLength / 8;
+  // Buffers from pg are not 4-byte aligned: copy before viewing.
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return { pos: new Int32Array(copy.buffer, 0, n), impact: new Float32Array(copy.buffer, 4 * n, n) };
+}
 
 export class LexicalRows {
   private readonly fields: readonly [Field, Field, Field];
@@ -72,8 +87,8 @@ export class LexicalRows {
     }
   }
 
-  /** `[coll, year, term_id, block, pos[], impact[]]`, each term's chunks by descending impact, per partition. */
-  *postings(): Generator<[string, number, number, number, Int32Array, Float32Array]> {
+  /** `[coll, year, term_id, block, data]`, each term's chunks by descending impact, per partition (see {@link postingsBlock}). */
+  *postings(): Generator<[string, number, number, number, Uint8Array]> {
     const { k1, b: bParam } = this.o.lexical.params;
     const [fb, fh, fe] = this.fields;
     const weights = [1, this.o.impactWeights.heading, this.o.impactWeights.expansion];
@@ -107,7 +122,7 @@ export class LexicalRows {
         const key = this.o.partitions[part]!;
         for (let start = 0, block = 0; start < order.length; start += this.o.blockSize, block++) {
           const slice = order.slice(start, start + this.o.blockSize);
-          yield [key.coll, key.year, t, block, Int32Array.from(slice, (i) => pos[i]!), Float32Array.from(slice, (i) => round(imp[i]!))];
+          yield [key.coll, key.year, t, block, postingsBlock(Int32Array.from(slice, (i) => pos[i]!), Float32Array.from(slice, (i) => imp[i]!))];
         }
       }
     }

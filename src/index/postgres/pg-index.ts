@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
@@ -87,7 +87,7 @@ export class PgIndex implements ServedIndex {
     const embedder = options.embedder ?? (build.manifest.embedder.kind === 'lsa' && lsa ? LsaEmbedder.fromJSON(JSON.parse(lsa.toString('utf8'))) : undefined);
     if (!embedder) throw new Error(`build ${build.id} was made with the ${build.manifest.embedder.kind} embedder; configure it to query this build`);
     const definitions = await blob('definitions');
-    const vectors = await loadReplica(await blob('hnsw'), build.params.dim);
+    const vectors = await loadReplica(pool, s, build.params.dim);
     const cache = { schema: s, params: build.params, documents, chunkDocument, chunkLabel, labelChunk, restorer, embedder, vectors };
     return new PgIndex(pool, build, cache, definitions ? (JSON.parse(definitions.toString('utf8')) as ThesaurusRelation[]) : [], options);
   }
@@ -135,19 +135,32 @@ export class PgIndex implements ServedIndex {
   }
 }
 
-async function readBlob(pool: pg.Pool, schema: string, name: BlobName): Promise<Buffer | undefined> {
-  const r = await pool.query<{ data: Buffer }>(`select data from ${schema}.blobs where name = $1 order by seq`, [name]);
-  return r.rows.length === 0 ? undefined : Buffer.concat(r.rows.map((x) => x.data));
+/** Visits a blob's rows in order, one at a time (a whole graph in one result would cost its size twice over, as hex and as bytes). */
+async function eachBlobRow(pool: pg.Pool, schema: string, name: BlobName, visit: (data: Buffer) => Promise<void> | void): Promise<boolean> {
+  const rows = (await pool.query<{ n: number }>(`select count(*)::int as n from ${schema}.blobs where name = $1`, [name])).rows[0]!.n;
+  for (let seq = 0; seq < rows; seq++) await visit((await pool.query<{ data: Buffer }>(`select data from ${schema}.blobs where name = $1 and seq = $2`, [name, seq])).rows[0]!.data);
+  return rows > 0;
 }
 
-/** hnswlib reads its graph from a file: the stored graph goes through a temporary one. */
-async function loadReplica(graph: Buffer | undefined, dim: number): Promise<VectorIndex> {
-  if (!graph) return VectorIndex.create(dim, 16);
+async function readBlob(pool: pg.Pool, schema: string, name: BlobName): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  return (await eachBlobRow(pool, schema, name, (d) => void parts.push(d))) ? Buffer.concat(parts) : undefined;
+}
+
+/** The hnswlib replica: hnswlib reads its graph from a file, so the stored graph goes through a temporary one. */
+async function loadReplica(pool: pg.Pool, schema: string, dim: number): Promise<VectorIndex> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hnsw-'));
   try {
     const file = path.join(dir, 'vectors.hnsw');
-    await writeFile(file, graph);
-    return await VectorIndex.load(file, dim);
+    const out = await open(file, 'w');
+    let found: boolean;
+    try {
+      found = await eachBlobRow(pool, schema, 'hnsw', async (d) => void (await out.write(d)));
+    } finally {
+      await out.close();
+    }
+    // Features read a few vectors per candidate; a small cache will do when chunks are fetched per query anyway.
+    return found ? await VectorIndex.load(file, dim, 2_000) : VectorIndex.create(dim, 16);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,13 +3,14 @@ import type pg from 'pg';
 import type { AccentRestorer } from '../../text/accent-restorer.js';
 import type { DocumentMeta } from '../../types/legal-document.js';
 import type { IndexedChunk } from '../corpus-index.js';
-import { weightedTerms, type LexicalParams } from '../lexical-index.js';
+import { topK, weightedTerms, type LexicalParams } from '../lexical-index.js';
 import type { CandidateChunk, DocumentFilter, LexicalQuery, LexicalScores, LexicalSearch, RetrievalCorpus, TermDocumentCounts } from '../retrieval-corpus.js';
 import type { VectorIndex } from '../vector-index.js';
 import type { Collection } from './build-layout.js';
 import type { BuildParams } from './build-params.js';
 import { forwardRow, forwardScores, type ScoredTerm } from './forward-scores.js';
-import { preRankSql } from './lexical-sql.js';
+import { postingsSql } from './lexical-sql.js';
+import { readPostingsBlock } from './lexical-rows.js';
 
 /** One document of a published build as every node keeps it: metadata and where its chunks are. */
 export interface CatalogDocument {
@@ -76,6 +77,7 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
   readonly lexicalParams: LexicalParams;
   private readonly blocks: number;
   private readonly rescore: number;
+  private scratch?: Float32Array;
   /** Term statistics and topic counts by term: small, hot, and the same for every query of this build. */
   private readonly termCache: LruCache<string, TermRow | null>;
   private readonly topicCache: LruCache<number, { docs: number[]; tfs: number[] } | null>;
@@ -139,7 +141,7 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
       if (r && !typed.has(t)) terms.set(r.id, { typed: 0, extra: w, df: r.df });
     }
     const scores = new Map<number, LexicalScores>();
-    const { colls, ranges } = this.partitionsFor(allow);
+    const colls = this.partitionsFor(allow);
     const hw = this.lexicalParams.headingWeight;
     const ew = query.expansionFieldWeight;
     const score = (pos: number) => {
@@ -152,10 +154,8 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
       for (const r of await this.forwardRows(missing)) scores.set(r.pos, forwardScores(forwardRow(r.terms, r.tfs, [r.len_b, r.len_h, r.len_e]), terms, this.cache.params));
     };
     if (terms.size > 0 && colls.length > 0) {
-      const ids = [...terms.keys()];
-      const weights = ids.map((id) => terms.get(id)!.typed + query.expansionWeight * terms.get(id)!.extra);
-      const pre = await this.query<{ pos: number }>('pre-rank', preRankSql(this.cache.schema), [ids, weights, colls, this.blocks, ranges, Math.max(this.rescore, k)]);
-      await include(pre.map((r) => r.pos));
+      const blocks = await this.query<{ term_id: number; data: Buffer }>('postings', postingsSql(this.cache.schema), [[...terms.keys()], colls, this.blocks]);
+      await include(this.preRank(blocks, terms, query.expansionWeight, Math.max(this.rescore, k), allow));
     }
     const top = [...scores.keys()].map((pos) => ({ pos, s: score(pos) })).filter((h) => h.s > 0).sort((a, b) => b.s - a.s || a.pos - b.pos).slice(0, k).map((h) => h.pos);
     return { top, score, fields: (pos) => scores.get(pos) ?? ZERO, include };
@@ -248,28 +248,35 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
   }
 
   /**
-   * The partitions a filter lets through, and the chunk ranges of the allowed documents when it
-   * lets through only some of a partition's documents (a multirange; null when whole partitions).
+   * Sums the impacts of the fetched postings by chunk (each term at its weight) and keeps the
+   * `n` best chunks the filter allows. The sums are partial for chunks outside a common term's
+   * first blocks; the exact scores come after, from the forward index.
    */
-  private partitionsFor(allow: DocumentFilter | undefined): { colls: Collection[]; ranges: string | null } {
-    if (!allow) return { colls: this.collections, ranges: null };
-    const allowed = new Map<Collection, { yes: CatalogDocument[]; all: boolean }>();
-    for (const d of this.cache.documents) {
-      const entry = allowed.get(d.coll) ?? { yes: [], all: true };
-      if (allow(d.meta)) entry.yes.push(d);
-      else entry.all = false;
-      allowed.set(d.coll, entry);
+  private preRank(blocks: { term_id: number; data: Buffer }[], terms: ReadonlyMap<number, ScoredTerm>, expansionWeight: number, n: number, allow: DocumentFilter | undefined): number[] {
+    // One scratch array per process: filled and cleared within this synchronous call.
+    const acc = (this.scratch ??= new Float32Array(this.size));
+    const touched: number[] = [];
+    for (const b of blocks) {
+      const t = terms.get(b.term_id)!;
+      const w = t.typed + expansionWeight * t.extra;
+      const { pos, impact } = readPostingsBlock(b.data);
+      for (let i = 0; i < pos.length; i++) {
+        const p = pos[i]!;
+        if (acc[p] === 0) touched.push(p);
+        acc[p]! += w * impact[i]!;
+      }
     }
-    const colls = [...allowed].filter(([, e]) => e.yes.length > 0).map(([c]) => c);
-    if ([...allowed.values()].every((e) => e.all || e.yes.length === 0)) return { colls, ranges: null };
-    const spans = [...allowed.values()].flatMap((e) => e.yes).filter((d) => d.chunkTo > d.chunkFrom).map((d) => [d.chunkFrom, d.chunkTo] as const).sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const [a, z] of spans) {
-      const last = merged[merged.length - 1];
-      if (last && a <= last[1]) last[1] = Math.max(last[1], z);
-      else merged.push([a, z]);
-    }
-    return merged.length === 0 ? { colls: [], ranges: null } : { colls, ranges: `{${merged.map(([a, z]) => `[${a},${z})`).join(',')}}` };
+    const best = topK(acc, n, this.allowChunk(allow)).map((h) => h.doc);
+    for (const p of touched) acc[p] = 0;
+    return best;
+  }
+
+  /** The collections (partitions) holding documents the filter lets through. */
+  private partitionsFor(allow: DocumentFilter | undefined): Collection[] {
+    if (!allow) return this.collections;
+    const colls = new Set<Collection>();
+    for (const d of this.cache.documents) if (!colls.has(d.coll) && allow(d.meta)) colls.add(d.coll);
+    return [...colls];
   }
 
   private allowChunk(allow: DocumentFilter | undefined): ((pos: number) => boolean) | undefined {

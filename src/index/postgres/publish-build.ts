@@ -89,7 +89,7 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
     await copy('documents', ['coll', 'year', 'pos', 'id', 'kind', 'meta', 'passed_year', 'article_count', 'chunk_from', 'chunk_to', 'topic_pos', 'body_len', 'text', 'articles', 'sections'], documentRows(index, docs, keys, docPart, topicPos));
     await copy('chunks', ['coll', 'year', 'pos', 'doc_pos', 'label', 'article', 'chunk', 'text', 'clauses'], chunkRows(index, keys, chunkPartition, chunkDoc));
     await copy('terms', ['id', 'term', 'df_b', 'df_h', 'df_e', 'cf_b'], rowsOf.terms());
-    await copy('postings', ['coll', 'year', 'term_id', 'block', 'pos', 'impact'], rowsOf.postings());
+    await copy('postings', ['coll', 'year', 'term_id', 'block', 'data'], rowsOf.postings());
     await copy('doc_terms', ['term_id', 'docs', 'tfs'], rowsOf.documentTerms());
     await copy('chunk_terms', ['coll', 'year', 'pos', 'terms', 'tfs', 'len_b', 'len_h', 'len_e'], rowsOf.forward());
     await copy('vectors', ['label', 'pos', 'v'], vectorRows(index));
