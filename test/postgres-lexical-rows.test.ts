@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusIndex } from '../src/index/corpus-index.js';
 import { partitionOf, type PartitionKey } from '../src/index/postgres/build-layout.js';
-import { forwardRow, forwardScores, type ScoredTerm } from '../src/index/postgres/forward-scores.js';
+import { ForwardScorer, forwardRow, type ScoredTerm } from '../src/index/postgres/forward-scores.js';
 import { LexicalRows, readPostingsBlock } from '../src/index/postgres/lexical-rows.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
@@ -50,11 +50,12 @@ describe('a build as PostgreSQL rows', () => {
     const expected = index.lexical.fieldScores(q);
     const scored = new Map<number, ScoredTerm>(q.ids.map((id, k) => [id, { typed: q.weights[k]!, extra: 0, df: [index.lexical.body.docs[id]!.length, index.lexical.heading.docs[id]!.length, index.lexical.expansion!.docs[id]!.length] }]));
     const forward = [...rows.forward()];
+    const scorer = new ForwardScorer(scored, { size: index.lexical.size, k1: 1.2, b: 0.75, avgLen: { body: index.lexical.body.avgLen, heading: index.lexical.heading.avgLen, expansion: index.lexical.expansion!.avgLen } });
     const article37 = index.chunks.findIndex((c) => c.documentId === 'laws/luat-vien-chuc' && c.article === '37');
     for (const pos of [article37, 0, 1234, 5000]) {
       const [, , p, terms, tfs, lb, lh, le] = forward[pos]!;
       expect(p).toBe(pos);
-      const s = forwardScores(forwardRow(Buffer.from(terms), Buffer.from(tfs), [lb, lh, le]), scored, { size: index.lexical.size, k1: 1.2, b: 0.75, avgLen: { body: index.lexical.body.avgLen, heading: index.lexical.heading.avgLen, expansion: index.lexical.expansion!.avgLen } });
+      const s = scorer.score(forwardRow(terms, tfs, [lb, lh, le]));
       expect(s.typed.body).toBeCloseTo(expected.body[pos]!, 4);
       expect(s.typed.heading).toBeCloseTo(expected.heading[pos]!, 4);
       expect(s.typed.expansion).toBeCloseTo(expected.expansion[pos]!, 4);

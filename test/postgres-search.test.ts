@@ -12,6 +12,7 @@ import { CorpusIndex } from '../src/index/corpus-index.js';
 import { schemaName } from '../src/index/postgres/build-layout.js';
 import { postingsSql } from '../src/index/postgres/lexical-sql.js';
 import { PgSearch } from '../src/index/postgres/pg-search.js';
+import { loadDataset } from '../src/eval/load-dataset.js';
 import { ingestCorpus } from '../src/ingest/ingest-pipeline.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 import { createService, loadServingResources } from '../src/service.js';
@@ -105,6 +106,23 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL search backend', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('ranks as the in-memory backend does question after question, also when its term caches keep only a few terms', async () => {
+    const resources = loadServingResources(config).resources;
+    const memory = createRetriever(await CorpusIndex.load(TEST_INDEX_DIR), resources);
+    const search = new PgSearch({ url, retrieval: { termCacheSize: 8 } });
+    try {
+      const postgres = createRetriever((await search.load(first))!, resources);
+      const { questions } = await loadDataset(path.resolve('../shared/datasets/alqac25-dev.json'), 25);
+      for (const q of questions) {
+        const [a, b] = [await memory.search(q.text, 10), await postgres.search(q.text, 10)];
+        expect(b.hits.map((h) => h.chunk.id), q.id).toEqual(a.hits.map((h) => h.chunk.id));
+        expect(b.hits.map((h) => h.score)[0]).toBeCloseTo(a.hits[0]!.score, 4);
+      }
+    } finally {
+      await search.close();
     }
   });
 

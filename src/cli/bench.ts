@@ -3,18 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { benchMarkdown, scaleTargets } from '../eval/bench/bench-markdown.js';
+import { benchMarkdown, scalePgTargets, scaleTargets } from '../eval/bench/bench-markdown.js';
 import type { BenchReport } from '../eval/bench/bench-types.js';
 import { httpBench } from '../eval/bench/http-bench.js';
 import { ingestBench } from '../eval/bench/ingest-bench.js';
 import { scaleBench } from '../eval/bench/scale-bench.js';
+import { scalePgBench } from '../eval/bench/scale-pg-bench.js';
+import { pino } from 'pino';
+import { ensureIndexBuilt } from '../service.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { runMain } from './run-main.js';
 
-const PARTS = ['ingest', 'http', 'scale'] as const;
+const PARTS = ['ingest', 'http', 'scale', 'scale-pg'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only ingest,http,scale] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
+const USAGE = `Usage: npm run bench -- [--only ingest,http,scale,scale-pg] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
   --only        parts to run (default: all); results of parts not run are kept from the previous report
   --duration    seconds per HTTP load run (default 10; 2 endpoints × 3 concurrencies)
   --concurrency comma-separated HTTP concurrencies (default 1,8,32)
@@ -23,7 +26,12 @@ const USAGE = `Usage: npm run bench -- [--only ingest,http,scale] [--duration S]
   --archive     scale corpus (default: ../shared/datasets/phapdien-van-ban-md.tar.gz)
   --queries     file of ALQAC questions used as queries (default: ../shared/datasets/alqac25-dev.json)
   --scale-timeout  minutes before the scale ingest is stopped (default 30)
-  --keep        keep the unpacked scale corpus and its index in the temp folder
+  --keep        keep the unpacked scale corpus and its index in the temp folder (scale-pg: and its databases)
+  scale-pg      the PostgreSQL search backend at the Pháp điển scale; needs DATABASE_URL, a server on which
+                it creates and drops its own databases
+  --scale-index publish this Pháp điển build folder instead of unpacking and ingesting the archive again
+  --workers     API processes for scale-pg (default 2), searched at concurrency 8
+  --judgments   SYNTHETIC judgments for the scale-pg load test (default 200000; 0 skips it)
   --out         JSON report (default: eval/reports/bench.json); Markdown beside it`;
 
 async function main(): Promise<number> {
@@ -32,6 +40,7 @@ async function main(): Promise<number> {
       only: { type: 'string' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' }, index: { type: 'string' }, corpus: { type: 'string' },
       archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' },
       'scale-timeout': { type: 'string', default: '30' }, keep: { type: 'boolean', default: false }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
+      'scale-index': { type: 'string' }, workers: { type: 'string', default: '2' }, judgments: { type: 'string', default: '200000' },
     },
   });
   if (values.help) {
@@ -53,13 +62,22 @@ async function main(): Promise<number> {
   if (parts.includes('ingest')) report.ingest = await ingestBench(values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR, 30 * 60_000, log);
   if (parts.includes('http')) report.http = await httpBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, concurrencies, durationSec, log });
   if (parts.includes('scale')) report.scale = await scaleBench({ archive: path.resolve(values.archive), queries, ingestTimeoutMs: Number(values['scale-timeout']) * 60_000, keep: values.keep, log });
+  if (parts.includes('scale-pg')) {
+    if (!config.DATABASE_URL) throw new Error('scale-pg needs a PostgreSQL server: set DATABASE_URL (the bench creates and drops its own databases there)');
+    await ensureIndexBuilt(config, pino({ level: 'warn' }));
+    report.scalePg = await scalePgBench({
+      archive: path.resolve(values.archive), queries, dataset: path.resolve(values.queries), defaultIndexDir: config.INDEX_DIR, serverUrl: config.DATABASE_URL,
+      ingestTimeoutMs: Number(values['scale-timeout']) * 60_000, durationSec, concurrency: 8, workers: Number(values.workers), judgments: Number(values.judgments),
+      ...(values['scale-index'] ? { scaleIndex: path.resolve(values['scale-index']) } : {}), keep: values.keep, log,
+    });
+  }
 
   await mkdir(path.dirname(outJson), { recursive: true });
   await writeFile(outJson, `${JSON.stringify(report, null, 2)}\n`);
   const md = benchMarkdown(report);
   await writeFile(outJson.replace(/\.json$/i, '.md'), md);
   console.log(md);
-  for (const t of scaleTargets(report)) if (!t.met) console.error(`target not met: ${t.label}`);
+  for (const t of [...scaleTargets(report), ...scalePgTargets(report)]) if (!t.met) console.error(`target not met: ${t.label}`);
   console.error(`report: ${path.relative(process.cwd(), outJson)}, ${path.relative(process.cwd(), outJson.replace(/\.json$/i, '.md'))}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { AccentRestorer } from '../text/accent-restorer.js';
-import type { DocumentMeta } from '../types/legal-document.js';
+import type { DocumentMeta, SourceKind } from '../types/legal-document.js';
 import type { IndexedChunk } from './corpus-index.js';
 import type { LexicalParams } from './lexical-index.js';
 
@@ -39,8 +39,8 @@ export interface RetrievalCorpus {
   chunkAt?(pos: number): CandidateChunk | undefined;
 }
 
-/** Which documents a search may return. */
-export type DocumentFilter = (meta: DocumentMeta) => boolean;
+/** Which documents a search may return; `kinds`, when given, lists every kind it can let through. */
+export type DocumentFilter = ((meta: DocumentMeta) => boolean) & { readonly kinds?: readonly SourceKind[] };
 
 /** A question as the lexical scorer sees it. */
 export interface LexicalQuery {

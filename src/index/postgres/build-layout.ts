@@ -81,5 +81,8 @@ export function createIndexesSql(schema: string): string[] {
   return INDEXES.map((s) => s.replace(/\bS\./g, `${schema}.`));
 }
 
+/** Tables partitioned by collection and judgment year. */
+export const PARTITIONED_TABLES = Object.keys(PARTITIONED);
+
 /** Tables the planner needs statistics for before the first search. */
-export const BUILD_TABLES = [...Object.keys(PARTITIONED), 'terms', 'doc_terms', 'vectors', 'blobs'];
+export const BUILD_TABLES = [...PARTITIONED_TABLES, 'terms', 'doc_terms', 'vectors', 'blobs'];

@@ -6,9 +6,9 @@ import type { IndexedChunk } from '../corpus-index.js';
 import { topK, weightedTerms, type LexicalParams } from '../lexical-index.js';
 import type { CandidateChunk, DocumentFilter, LexicalQuery, LexicalScores, LexicalSearch, RetrievalCorpus, TermDocumentCounts } from '../retrieval-corpus.js';
 import type { VectorIndex } from '../vector-index.js';
-import type { Collection } from './build-layout.js';
+import { partitionOf, type Collection } from './build-layout.js';
 import type { BuildParams } from './build-params.js';
-import { forwardRow, forwardScores, type ScoredTerm } from './forward-scores.js';
+import { ForwardScorer, forwardRow, type ScoredTerm } from './forward-scores.js';
 import { postingsSql } from './lexical-sql.js';
 import { readPostingsBlock } from './lexical-rows.js';
 
@@ -94,10 +94,11 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
     this.collections = [...new Set(cache.documents.map((d) => d.coll))];
     const p = cache.params;
     this.lexicalParams = { k1: p.k1, b: p.b, headingWeight: p.headingWeight, bigramWeight: p.bigramWeight, expansionWeight: p.lexicalExpansionWeight };
-    this.blocks = options.blocks ?? 2;
-    this.rescore = options.rescore ?? 200;
-    this.termCache = new LruCache(options.termCacheSize ?? 100_000);
-    this.topicCache = new LruCache(Math.ceil((options.termCacheSize ?? 100_000) / 10));
+    // At 221k chunks, 4 blocks of 1024 and 400 rescored chunks give the in-memory top ten for 190 of 200 queries (README).
+    this.blocks = options.blocks ?? 4;
+    this.rescore = options.rescore ?? 400;
+    this.termCache = new LruCache(options.termCacheSize ?? 20_000);
+    this.topicCache = new LruCache(Math.ceil((options.termCacheSize ?? 20_000) / 10));
   }
 
   get size(): number {
@@ -148,10 +149,11 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
       const s = scores.get(pos) ?? ZERO;
       return s.typed.body + hw * s.typed.heading + ew * s.typed.expansion + query.expansionWeight * (s.extra.body + hw * s.extra.heading + ew * s.extra.expansion);
     };
+    const scorer = new ForwardScorer(terms, this.cache.params);
     const include = async (positions: readonly number[]) => {
       const missing = positions.filter((p) => !scores.has(p));
       if (terms.size === 0 || missing.length === 0) return;
-      for (const r of await this.forwardRows(missing)) scores.set(r.pos, forwardScores(forwardRow(r.terms, r.tfs, [r.len_b, r.len_h, r.len_e]), terms, this.cache.params));
+      for (const r of await this.forwardRows(missing)) scores.set(r.pos, scorer.score(forwardRow(r.terms, r.tfs, [r.len_b, r.len_h, r.len_e])));
     };
     if (terms.size > 0 && colls.length > 0) {
       const blocks = await this.query<{ term_id: number; data: Buffer }>('postings', postingsSql(this.cache.schema), [[...terms.keys()], colls, this.blocks]);
@@ -205,17 +207,15 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
     const out: TermDocumentCounts = { documentIds: this.topicIds, lengths: this.topicLengths, terms: [] };
     const rows = await this.termRows(terms.keys());
     const ids = [...rows.values()].filter((r) => r.df[0] > 0).map((r) => r.id);
-    const missing = ids.filter((id) => !this.topicCache.has(id));
-    if (missing.length > 0) {
-      const found = await this.query<{ term_id: number; docs: number[]; tfs: number[] }>('topic-counts', `select term_id, docs, tfs from ${this.cache.schema}.doc_terms where term_id = any($1::int[])`, [missing]);
-      for (const id of missing) this.topicCache.set(id, null);
-      for (const r of found) this.topicCache.set(r.term_id, { docs: r.docs, tfs: r.tfs });
-    }
+    const found = await this.cached(this.topicCache, ids, async (missing) => {
+      const got = await this.query<{ term_id: number; docs: number[]; tfs: number[] }>('topic-counts', `select term_id, docs, tfs from ${this.cache.schema}.doc_terms where term_id = any($1::int[])`, [missing]);
+      return got.map((r) => [r.term_id, { docs: r.docs, tfs: r.tfs }]);
+    });
     for (const [term, weight] of terms) {
       const r = rows.get(term);
       if (!r || r.df[0] === 0) continue;
       const counts = new Float64Array(this.topicIds.length);
-      const dt = this.topicCache.get(r.id);
+      const dt = found.get(r.id);
       dt?.docs.forEach((d, i) => (counts[d] = dt.tfs[i]!));
       out.terms.push({ weight, cf: r.cf, counts });
     }
@@ -223,22 +223,37 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
   }
 
   /** Statistics of the terms the build knows, from the cache or in one query for the rest. */
-  private async termRows(terms: Iterable<string>): Promise<Map<string, TermRow>> {
-    const unique = [...new Set(terms)];
-    const missing = unique.filter((t) => !this.termCache.has(t));
-    if (missing.length > 0) {
+  private termRows(terms: Iterable<string>): Promise<Map<string, TermRow>> {
+    return this.cached(this.termCache, [...new Set(terms)], async (missing) => {
       const found = await this.query<{ term: string; id: number; df_b: number; df_h: number; df_e: number; cf_b: string }>(
         'terms',
         `select term, id, df_b, df_h, df_e, cf_b from ${this.cache.schema}.terms where term = any($1::text[])`,
         [missing],
       );
-      for (const t of missing) this.termCache.set(t, null);
-      for (const r of found) this.termCache.set(r.term, { id: r.id, df: [r.df_b, r.df_h, r.df_e], cf: Number(r.cf_b) });
+      return found.map((r) => [r.term, { id: r.id, df: [r.df_b, r.df_h, r.df_e], cf: Number(r.cf_b) }]);
+    });
+  }
+
+  /**
+   * Values of `keys` from an LRU cache, the missing ones fetched in one query and cached (absent
+   * ones as null). Hits are taken before the fetch: caching the fetched values may evict them.
+   */
+  private async cached<K, V>(cache: LruCache<K, V | null>, keys: readonly K[], fetch: (missing: K[]) => Promise<[K, V][]>): Promise<Map<K, V>> {
+    const out = new Map<K, V>();
+    const missing: K[] = [];
+    for (const k of keys) {
+      if (!cache.has(k)) missing.push(k);
+      else {
+        const v = cache.get(k);
+        if (v) out.set(k, v);
+      }
     }
-    const out = new Map<string, TermRow>();
-    for (const t of unique) {
-      const r = this.termCache.get(t);
-      if (r) out.set(t, r);
+    if (missing.length === 0) return out;
+    const found = new Map(await fetch(missing));
+    for (const k of missing) {
+      const v = found.get(k);
+      cache.set(k, v ?? null);
+      if (v) out.set(k, v);
     }
     return out;
   }
@@ -271,12 +286,15 @@ export class PgRetrievalCorpus implements RetrievalCorpus {
     return best;
   }
 
-  /** The collections (partitions) holding documents the filter lets through. */
+  /**
+   * The collections (partitions) that may hold documents the filter lets through: those of its
+   * kinds when it names them (a search for statutes reads no judgment partition), else all. Chunks
+   * are then checked one by one against the filter itself.
+   */
   private partitionsFor(allow: DocumentFilter | undefined): Collection[] {
-    if (!allow) return this.collections;
-    const colls = new Set<Collection>();
-    for (const d of this.cache.documents) if (!colls.has(d.coll) && allow(d.meta)) colls.add(d.coll);
-    return [...colls];
+    const kinds = allow?.kinds;
+    if (!kinds) return this.collections;
+    return this.collections.filter((c) => kinds.some((kind) => partitionOf({ kind }).coll === c));
   }
 
   private allowChunk(allow: DocumentFilter | undefined): ((pos: number) => boolean) | undefined {

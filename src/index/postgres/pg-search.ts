@@ -56,8 +56,15 @@ export class PgSearch {
     if (want === undefined) return undefined;
     const deadline = Date.now() + (this.o.replicaWaitMs ?? 60_000);
     for (;;) {
-      const r = await this.read.query<PublishedBuild>('select id, schema, manifest, params from search_builds where id = $1', [want]);
-      if (r.rows[0]) return PgIndex.load(this.read, r.rows[0], { ...(this.o.embedder ? { embedder: this.o.embedder } : {}), ...(this.o.retrieval ? { retrieval: this.o.retrieval } : {}) });
+      const row = await this.read.query<PublishedBuild>('select id, schema, manifest, params from search_builds where id = $1', [want]).then(
+        (r) => r.rows[0],
+        (e: unknown) => {
+          // A replica behind a fresh database may not have it, or its tables, yet.
+          if ((e as { code?: string }).code === '3D000' || (e as { code?: string }).code === '42P01') return undefined;
+          throw e;
+        },
+      );
+      if (row) return PgIndex.load(this.read, row, { ...(this.o.embedder ? { embedder: this.o.embedder } : {}), ...(this.o.retrieval ? { retrieval: this.o.retrieval } : {}) });
       if (Date.now() > deadline) throw new Error(`build ${want} has not reached the replica after ${this.o.replicaWaitMs ?? 60_000} ms`);
       await sleep(200);
     }
