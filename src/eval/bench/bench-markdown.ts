@@ -84,6 +84,11 @@ function scalePgMarkdown(r: BenchReport): string[] {
     out.push(markdownTable([['requests', 'req/s', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'errors', 'non-2xx'], [String(s.http.requests), String(s.http.rps), String(s.http.p50), String(s.http.p95), String(s.http.p99), String(s.http.errors), String(s.http.non2xx)]]), '');
   }
   if (s.processes) out.push(markdownTable([['process', 'pid', 'RSS after the load (MB)', 'peak RSS (MB)'], ...s.processes.map((p) => [p.role, String(p.pid), String(p.rssMb), String(p.peakRssMb)])]), '');
+  if (s.memoryHttp) {
+    const m = s.memoryHttp;
+    const rss = (s.memoryProcesses ?? []).filter((p) => p.role === 'worker').map((p) => `${p.rssMb} (peak ${p.peakRssMb})`).join(', ');
+    out.push(`For comparison, the in-memory backend served the same way right after: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms; worker RSS ${rss} MB.`, '');
+  }
   if (s.agreement) {
     const a = s.agreement;
     out.push(`Same queries through both backends at this scale (one process each, sequential): identical top-10 chunks for ${a.identical} of ${a.queries}, mean overlap@10 ${a.meanOverlap}; latency p50/p95 in-memory ${a.memory.p50}/${a.memory.p95} ms, PostgreSQL ${a.postgres.p50}/${a.postgres.p95} ms.`, '');

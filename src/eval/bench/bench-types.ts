@@ -141,6 +141,9 @@ export interface ScalePgBench {
   error?: string;
   http?: HttpRun;
   processes?: ApiProcess[];
+  /** The in-memory backend served by as many processes under the same load, on the same machine. */
+  memoryHttp?: HttpRun;
+  memoryProcesses?: ApiProcess[];
   agreement?: AgreementRun;
   parity?: ParityRun;
   judgments?: JudgmentsRun;

@@ -26,9 +26,14 @@ export async function benchDatabase(serverUrl: string, name: string): Promise<{ 
 }
 
 /** Serves `databaseUrl`'s newest build as `npm start` does with SEARCH_BACKEND=postgres, runs `measure`, stops it. */
-export async function withPostgresServer<T>(indexDir: string, databaseUrl: string, workers: number, measure: (port: number, processes: () => Promise<ApiProcess[]>) => Promise<T>): Promise<T> {
+export function withPostgresServer<T>(indexDir: string, databaseUrl: string, workers: number, measure: (port: number, processes: () => Promise<ApiProcess[]>) => Promise<T>): Promise<T> {
+  return withApiServer(indexDir, { SEARCH_BACKEND: 'postgres', DATABASE_URL: databaseUrl, WORKERS: String(workers), DATABASE_REPLICA_URL: '' }, measure);
+}
+
+/** Starts `src/server.ts` with `env` (and warnings-only logs), runs `measure` with its port and its processes' memory, stops it. */
+export async function withApiServer<T>(indexDir: string, env: NodeJS.ProcessEnv, measure: (port: number, processes: () => Promise<ApiProcess[]>) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const server = await startServer(indexDir, port, { SEARCH_BACKEND: 'postgres', DATABASE_URL: databaseUrl, WORKERS: String(workers), LOG_LEVEL: 'warn', DATABASE_REPLICA_URL: '' });
+  const server = await startServer(indexDir, port, { LOG_LEVEL: 'warn', ...env });
   const processes = async (): Promise<ApiProcess[]> => {
     // tsx → the primary → its workers: the processes that serve are the leaves of the tree.
     const tree = (await processTreeMemory(server.pid!)).filter((p) => p.command.includes('src/server.ts'));

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AgreementRun, ParityRun, PublishRun, ScalePgBench } from './bench-types.js';
-import { benchDatabase, searchLoad, withPostgresServer } from './postgres-server.js';
+import { benchDatabase, searchLoad, withApiServer, withPostgresServer } from './postgres-server.js';
 import { runChild } from './run-child.js';
 import { unpackAndIngest } from './scale-bench.js';
 import { addSyntheticJudgments } from './synthetic-judgments.js';
@@ -61,6 +61,11 @@ export async function scalePgBench(o: ScalePgOptions): Promise<ScalePgBench> {
     await withPostgresServer(indexDir, scaleDb.url, o.workers, async (port, processes) => {
       out.http = await searchLoad(port, o.queries, o.concurrency, o.durationSec);
       out.processes = await processes();
+    });
+    o.log('scale-pg: the in-memory backend served the same way, for comparison on this machine…');
+    await withApiServer(indexDir, { SEARCH_BACKEND: 'memory', WORKERS: String(o.workers), PGLITE_DIR: 'memory://', INDEX_WATCH_MS: '0' }, async (port, processes) => {
+      out.memoryHttp = await searchLoad(port, o.queries, o.concurrency, o.durationSec);
+      out.memoryProcesses = await processes();
     });
     const queriesFile = path.join(root, 'queries.json');
     await writeFile(queriesFile, JSON.stringify(o.queries));

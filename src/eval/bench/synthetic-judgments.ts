@@ -6,6 +6,7 @@ import { SECTION } from '../../cases/parse-judgment.js';
 import { judgmentPartitionSql, PARTITIONED_TABLES } from '../../index/postgres/build-layout.js';
 import type { BuildParams } from '../../index/postgres/build-params.js';
 import { copyRows, type CopyValue } from '../../index/postgres/copy-rows.js';
+import { inTransaction } from '../../index/postgres/in-transaction.js';
 import { postingsBlock, readPostingsBlock } from '../../index/postgres/lexical-rows.js';
 import { percentile } from '../percentile.js';
 import type { JudgmentsRun } from './bench-types.js';
@@ -72,7 +73,7 @@ export async function addSyntheticJudgments(o: SyntheticJudgmentsOptions): Promi
     for (let i = 0; i < 20; i++) {
       const s = performance.now();
       await pool.query(
-        `select j.id, j.date from ${schema}.applied_provisions a join ${schema}.judgments j on j.coll = a.coll and j.year = a.year and j.doc_pos = a.doc_pos where a.document_id = 'laws/bo-luat-dan-su' and a.article = '584' order by j.date desc limit 20`,
+        `select a.doc_pos, a.date from ${schema}.applied_provisions a where a.document_id = 'laws/bo-luat-dan-su' and a.article = '584' order by a.date desc limit 20`,
       );
       lookups.push(performance.now() - s);
     }
@@ -87,9 +88,7 @@ export async function addSyntheticJudgments(o: SyntheticJudgmentsOptions): Promi
 
 /** Writes the synthetic judgments in one transaction; returns the build's schema. */
 async function generate(pool: pg.Pool, n: number, log: (m: string) => void): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const build = (await client.query<{ id: number; schema: string; params: BuildParams }>('select id, schema, params from search_builds order by id desc limit 1')).rows[0];
     if (!build) throw new Error('no published build to add judgments to');
     const S = build.schema;
@@ -163,7 +162,7 @@ async function generate(pool: pg.Pool, n: number, log: (m: string) => void): Pro
       `insert into ${S}.judgments (coll, year, doc_pos, id, court, level, number, date, outcome, record)
        select 'judgment', d.year, d.doc_pos, d.id, j.court, j.level, d.record->>'number', d.record->>'date', j.outcome, j.record || d.record from synth_docs d join ${S}.judgments j on j.doc_pos = d.decision_doc`,
     );
-    await client.query(`insert into ${S}.applied_provisions (coll, year, doc_pos, document_id, article, provision) select 'judgment', d.year, d.doc_pos, a.document_id, a.article, a.provision from synth_docs d join ${S}.applied_provisions a on a.doc_pos = d.decision_doc`);
+    await client.query(`insert into ${S}.applied_provisions (coll, year, doc_pos, document_id, article, date, provision) select 'judgment', d.year, d.doc_pos, a.document_id, a.article, d.record->>'date', a.provision from synth_docs d join ${S}.applied_provisions a on a.doc_pos = d.decision_doc`);
 
     log('judgments: postings and term statistics…');
     const donorSet = new Set(copies.keys());
@@ -196,14 +195,8 @@ async function generate(pool: pg.Pool, n: number, log: (m: string) => void): Pro
     await client.query(`update ${S}.terms t set df_b = df_b + d.db, df_h = df_h + d.dh, df_e = df_e + d.de, cf_b = cf_b + d.cf from term_delta d where t.id = d.term_id`);
     await client.query(`update search_builds set params = params || jsonb_build_object('size', ($1)::int, 'labels', ($2)::int) where id = $3`, [p.size + 3 * n, p.labels + 3 * n, build.id]);
     for (const t of [...PARTITIONED_TABLES, 'terms', 'vectors']) await client.query(`analyze ${S}.${t}`);
-    await client.query('commit');
     return S;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Each term's synthetic postings per year partition: the donors' copies in the donors' impact order, cut into blocks. */

@@ -35,7 +35,8 @@ const PARTITIONED: Record<string, string> = {
   // data: a block of one term's postings, n int32 chunk positions then their n float32 impacts (little-endian).
   postings: `term_id int not null, block int not null, data bytea not null`,
   judgments: `doc_pos int not null, id text not null, court text, level text, number text, date text, outcome text, record jsonb not null`,
-  applied_provisions: `doc_pos int not null, document_id text not null, article text not null, provision jsonb not null`,
+  // date: the judgment's, so that "the newest judgments that applied an article" is one index scan.
+  applied_provisions: `doc_pos int not null, document_id text not null, article text not null, date text, provision jsonb not null`,
 };
 
 /** Indexes, created after the rows are in (cheaper than maintaining them row by row). */
@@ -47,7 +48,7 @@ const INDEXES: string[] = [
   'create index on S.chunk_terms (pos)',
   'create index on S.postings (term_id, block)',
   'create index on S.judgments (doc_pos)',
-  'create index on S.applied_provisions (document_id, article)',
+  'create index on S.applied_provisions (document_id, article, date desc)',
   'alter table S.terms add primary key (id)',
   'create unique index on S.terms (term)',
   'alter table S.doc_terms add primary key (term_id)',

@@ -62,11 +62,11 @@ export class PgIndex implements ServedIndex {
   /** Loads a build's caches from `pool` (a replica's, when configured). */
   static async load(pool: pg.Pool, build: PublishedBuild, options: PgIndexOptions = {}): Promise<PgIndex> {
     const s = build.schema;
-    const docs = await pool.query<{ pos: number; coll: Collection; meta: DocumentMeta; passed_year: number | null; article_count: number; chunk_from: number; chunk_to: number; topic_pos: number; body_len: number }>(
-      `select pos, coll, meta, passed_year, article_count, chunk_from, chunk_to, topic_pos, body_len from ${s}.documents order by pos`,
+    const docs = await pool.query<{ pos: number; coll: Collection; year: number; meta: DocumentMeta; passed_year: number | null; article_count: number; chunk_from: number; chunk_to: number; topic_pos: number; body_len: number }>(
+      `select pos, coll, year, meta, passed_year, article_count, chunk_from, chunk_to, topic_pos, body_len from ${s}.documents order by pos`,
     );
     const documents: CatalogDocument[] = docs.rows.map((r) => ({
-      pos: r.pos, meta: r.meta, coll: r.coll, articles: r.article_count, ...(r.passed_year ? { passedYear: r.passed_year } : {}),
+      pos: r.pos, meta: r.meta, coll: r.coll, year: r.year, articles: r.article_count, ...(r.passed_year ? { passedYear: r.passed_year } : {}),
       chunkFrom: r.chunk_from, chunkTo: r.chunk_to, topicPos: r.topic_pos, bodyLength: Number(r.body_len),
     }));
     const chunkDocument = new Int32Array(build.params.size).fill(-1);

@@ -8,6 +8,7 @@ import { clauseSpans } from '../clause-spans.js';
 import type { CorpusIndex } from '../corpus-index.js';
 import { BUILD_TABLES, createBuildSql, createIndexesSql, partitionOf, schemaName, type PartitionKey } from './build-layout.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
+import { inTransaction } from './in-transaction.js';
 import { LexicalRows } from './lexical-rows.js';
 import type { BuildParams } from './build-params.js';
 
@@ -21,7 +22,7 @@ const BLOB_ROW_BYTES = 8 * 1024 * 1024;
 export interface PublishOptions {
   /** Weight of the expansion field in the impact that orders postings (the reranker's); the heading's is the index's. */
   expansionFieldWeight: number;
-  /** Postings per block; a search reads a term's first blocks in each partition. */
+  /** Postings per block; a search reads a term's first blocks in each partition (small blocks let it share its depth among many partitions). */
   blockSize?: number;
   /** Builds kept after publishing, the new one included (older schemas are dropped). */
   keep?: number;
@@ -48,7 +49,7 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
   const phase = async (p: string) => {
     await opts.onPhase?.(p);
   };
-  const blockSize = opts.blockSize ?? 1024;
+  const blockSize = opts.blockSize ?? 256;
   const docs = [...index.documents.values()];
   const docPos = new Map(docs.map((d, i) => [d.meta.id, i]));
   const keys: PartitionKey[] = [];
@@ -70,12 +71,10 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
   const impactWeights = { heading: lexical.params.headingWeight, expansion: opts.expansionFieldWeight };
   const rowsOf = new LexicalRows({ lexical, chunkPartition, partitions: keys, chunkTopicDoc, impactWeights, blockSize });
 
-  const client = await pool.connect();
   const rows: Record<string, number> = {};
   let buildId = 0;
   let schema = '';
-  try {
-    await client.query('begin');
+  await inTransaction(pool, async (client) => {
     await client.query(`select pg_advisory_xact_lock(hashtext('${BUILD_CHANNEL}'))`);
     buildId = Number((await client.query<{ id: string }>(`select nextval('search_build_ids') as id`)).rows[0]!.id);
     schema = schemaName(buildId);
@@ -98,8 +97,8 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
     const caseKey = (id: string) => keys[docPart[docPos.get(id)!]!]!;
     await copy('judgments', ['coll', 'year', 'doc_pos', 'id', 'court', 'level', 'number', 'date', 'outcome', 'record'],
       cases.map((r) => [caseKey(r.documentId).coll, caseKey(r.documentId).year, docPos.get(r.documentId)!, r.documentId, r.court, r.level, r.number, r.date, r.outcome, { json: r }]));
-    await copy('applied_provisions', ['coll', 'year', 'doc_pos', 'document_id', 'article', 'provision'],
-      cases.flatMap((r) => r.provisions.filter((p) => p.documentId && p.resolvedArticle).map((p) => [caseKey(r.documentId).coll, caseKey(r.documentId).year, docPos.get(r.documentId)!, p.documentId!, p.resolvedArticle!, { json: p }])));
+    await copy('applied_provisions', ['coll', 'year', 'doc_pos', 'document_id', 'article', 'date', 'provision'],
+      cases.flatMap((r) => r.provisions.filter((p) => p.documentId && p.resolvedArticle).map((p) => [caseKey(r.documentId).coll, caseKey(r.documentId).year, docPos.get(r.documentId)!, p.documentId!, p.resolvedArticle!, r.date, { json: p }])));
 
     await phase('indexes');
     for (const sql of createIndexesSql(schema)) await client.query(sql);
@@ -121,13 +120,7 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
     await phase('publish');
     await client.query('insert into search_builds (id, schema, manifest, params) values ($1, $2, $3, $4)', [buildId, schema, JSON.stringify(index.manifest), JSON.stringify(params)]);
     await client.query('select pg_notify($1, $2)', [BUILD_CHANNEL, String(buildId)]);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   const dropped = await pruneBuilds(pool, opts.keep ?? 2);
   return { buildId, schema, ms: Math.round(performance.now() - t0), rows, dropped };
 }
@@ -136,18 +129,10 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
 export async function pruneBuilds(pool: pg.Pool, keep: number): Promise<string[]> {
   const old = await pool.query<{ id: number; schema: string }>('select id, schema from search_builds order by id desc offset $1', [Math.max(1, keep)]);
   for (const b of old.rows) {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(pool, async (client) => {
       await client.query(`drop schema if exists ${b.schema} cascade`);
       await client.query('delete from search_builds where id = $1', [b.id]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
   return old.rows.map((b) => b.schema);
 }
