@@ -49,11 +49,13 @@ export function loadDecisionModel(): DecisionModel {
 
 /** Weights, curated language data and the decision model: what every chat state is built with. */
 export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  return { resources: loadRetrievalResources(config), policy: new CalibratedPolicy(loadDecisionModel()) };
+}
+
+/** The reranker weights and curated language data a retriever is built with (what training needs). */
+export function loadRetrievalResources(config: Config): RetrievalResources {
   const thesaurus = curatedThesaurus(config);
-  return {
-    resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) },
-    policy: new CalibratedPolicy(loadDecisionModel()),
-  };
+  return { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
