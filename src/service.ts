@@ -13,6 +13,7 @@ import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
+import { createCaseRunner } from './http/case-runner.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
@@ -43,6 +44,7 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
     embedderKind: config.EMBEDDER,
     ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
+    limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -68,6 +70,8 @@ export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
+  /** Stops the case worker threads. */
+  close: () => Promise<void>;
 }
 
 /** Wires config, index, retrieval, generation and HTTP into one app. */
@@ -81,11 +85,15 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     lawFinder: lawMentionFinder,
     caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
   });
+  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,
     logger,
     feedbackFile: config.FEEDBACK_FILE,
+    feedbackMaxBytes: config.FEEDBACK_MAX_BYTES,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, general: config.RATE_LIMIT, cases: config.RATE_LIMIT_CASES, feedback: config.RATE_LIMIT_FEEDBACK },
     admin: {
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
@@ -94,9 +102,9 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [casesRouter(state), webRouter()],
+    routers: [casesRouter(state, cases), webRouter()],
   });
-  return { app, state, logger };
+  return { app, state, logger, close: () => cases.close() };
 }
 
 /** Loads the index the configured embedder can query. */

@@ -36,8 +36,10 @@ export class FeedbackStore {
     let raw: string;
     try {
       raw = await readFile(this.file, 'utf8');
-    } catch {
-      return [];
+    } catch (e) {
+      // No file yet means no feedback; any other failure is an error, never an empty list.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
     }
     const out: FeedbackRecord[] = [];
     for (const line of raw.split('\n').reverse()) {
