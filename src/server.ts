@@ -1,7 +1,11 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import { pino } from 'pino';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { loadConfig } from './config.js';
+import { serveClusterMetrics } from './http/metrics.js';
+import { restartPolicy } from './http/restart-policy.js';
+import { IndexFileError } from './index/index-store.js';
 import { watchIndex } from './http/watch-index.js';
 import { createService, ensureIndexBuilt, loadIndex } from './service.js';
 
@@ -18,11 +22,19 @@ async function main(): Promise<void> {
     // The primary only builds; loading the index here too would hold a second copy in memory.
     await ensureIndexBuilt(config, logger);
     if (workers > 1) {
-      for (let i = 0; i < workers; i++) cluster.fork();
+      // Rate-limit counts and metrics live here, shared by the workers.
+      new ClusterMemoryStorePrimary().init();
+      serveClusterMetrics();
+      const restarts = restartPolicy();
+      const started = new Map<number, number>();
+      const fork = () => started.set(cluster.fork().id, Date.now());
+      for (let i = 0; i < workers; i++) fork();
       cluster.on('exit', (worker, code, signal) => {
         if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;
-        logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
-        cluster.fork();
+        const delayMs = restarts.next(Date.now() - (started.get(worker.id) ?? 0));
+        started.delete(worker.id);
+        logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, `worker died; starting another in ${delayMs / 1000} s`);
+        setTimeout(fork, delayMs).unref();
       });
       const stopAll = () => {
         for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
@@ -34,7 +46,15 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const { app, state } = await createService(config, { logger, index: await loadIndex(config), warmUp: true });
+  let index;
+  try {
+    index = await loadIndex(config);
+  } catch (e) {
+    // Name the damaged file: the primary restarts workers with a growing delay meanwhile.
+    logger.fatal({ err: e, file: e instanceof IndexFileError ? e.file : undefined }, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+  const { app, state } = await createService(config, { logger, index, warmUp: true });
   watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();

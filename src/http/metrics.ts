@@ -46,7 +46,11 @@ export function createMetrics(): Metrics {
     res.on('finish', () => end({ method: req.method, route: routeLabel(req, res), status: String(res.statusCode) }));
     next();
   };
-  if (cluster.isWorker) AggregatorRegistry.setRegistries([registry]);
+  if (cluster.isWorker) {
+    // Constructing one installs prom-client's listener that answers the primary's requests.
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   return { registry, middleware, render: cluster.isWorker ? askPrimary : () => registry.metrics() };
 }
 
