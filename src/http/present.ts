@@ -3,18 +3,20 @@ import { citationLabel } from '../answer/llm-citations.js';
 import { formatViDate } from '../answer/llm-prompt.js';
 import type { SearchHit } from '../retrieval/hybrid-retriever.js';
 import type { DocumentMeta } from '../types/legal-document.js';
+import { UNVERIFIED_MARK } from './unverified-sources.js';
 
 /** Document metadata as the API shows it. */
 export function presentDocument(m: DocumentMeta) {
   return {
     id: m.id, kind: m.kind, docType: m.docType, title: m.title, number: m.number ?? null, issuer: m.issuer ?? null, signer: m.signer ?? null,
     issuedDate: m.issuedDate ?? null, effectiveDate: m.effectiveDate ?? null, expiryDate: m.expiryDate ?? null, status: m.status, statusText: m.statusText ?? null,
-    meetingDate: m.meetingDate ?? null, period: m.period ?? null,
+    meetingDate: m.meetingDate ?? null, period: m.period ?? null, unverified: m.unverified === true,
   };
 }
 
 /** `Điều 95 Luật Hôn nhân và gia đình`, or a briefing's title and date. */
 export function hitLabel(h: SearchHit): string {
+  if (h.document.unverified) return `${h.document.title}${UNVERIFIED_MARK}`;
   const c = h.chunk;
   if (h.document.kind === 'briefing') return `${h.document.title}${h.document.meetingDate ? ` (ngày ${formatViDate(h.document.meetingDate)})` : ''}`;
   return citationLabel({ title: h.document.title, number: h.document.number, article: c.article, clause: c.clauseEnd ? undefined : c.clause, point: undefined, date: undefined, briefing: false });

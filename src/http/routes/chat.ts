@@ -4,11 +4,16 @@ import type { AppState } from '../app-state.js';
 import { HttpError } from '../http-error.js';
 import { presentCitation, presentHit } from '../present.js';
 import { chatRequestSchema } from '../schemas.js';
+import { UNVERIFIED_MARK, unverifiedCitations, unverifiedNote } from '../unverified-sources.js';
 
-function body(result: ChatResult, state: AppState) {
+/** The response body; citations of unverified documents are flagged in the answer, the labels and the warnings. */
+function body(result: ChatResult, state: AppState, unverified: number[]) {
   const { retriever } = state.current;
+  const flag = unverifiedNote(unverified);
   return {
-    answer: result.answer, citations: result.citations.map(presentCitation), mode: result.mode, refused: result.refused, warnings: result.warnings,
+    answer: result.answer + (flag?.note ?? ''),
+    citations: result.citations.map((c) => (unverified.includes(c.n) ? { ...presentCitation(c), label: `${c.label}${UNVERIFIED_MARK}`, unverified: true } : presentCitation(c))),
+    mode: result.mode, refused: result.refused, warnings: flag ? [...result.warnings, flag.warning] : result.warnings,
     question: result.question, sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h))),
   };
 }
@@ -27,7 +32,7 @@ export function chatRouter(state: AppState): Router {
     const chat = state.current.chat;
     if (!stream) {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) });
-      res.json(body(result, state));
+      res.json(body(result, state, unverifiedCitations(result.citations, state.current.index)));
       return;
     }
     const abort = new AbortController();
@@ -38,7 +43,10 @@ export function chatRouter(state: AppState): Router {
     res.flushHeaders();
     try {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), abort.signal);
-      sse(res, 'done', body(result, state));
+      const unverified = unverifiedCitations(result.citations, state.current.index);
+      const flag = unverifiedNote(unverified);
+      if (flag) sse(res, 'delta', { text: flag.note });
+      sse(res, 'done', body(result, state, unverified));
     } catch (err) {
       req.log?.error({ err }, 'chat stream failed');
       sse(res, 'error', { code: 'internal_error', message: 'Internal server error', message_vi: 'Lỗi máy chủ nội bộ', requestId: String(req.id ?? '') });
