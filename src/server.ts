@@ -34,7 +34,7 @@ async function main(): Promise<void> {
         const delayMs = restarts.next(Date.now() - (started.get(worker.id) ?? 0));
         started.delete(worker.id);
         logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, `worker died; starting another in ${delayMs / 1000} s`);
-        setTimeout(fork, delayMs).unref();
+        setTimeout(fork, delayMs);
       });
       const stopAll = () => {
         for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
