@@ -54,6 +54,8 @@ class ThreadCaseRunner implements CaseRunner {
       maxThreads: o.threads,
       maxQueue: o.maxQueue,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // Lower priority than the HTTP threads: when cores are short, search and /healthz go first.
+      niceIncrement: 10,
       workerData: { config: o.config },
       // Source files need tsx's loader in the thread too.
       execArgv: THREAD_FILE.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],

@@ -22,6 +22,9 @@ afterAll(async () => {
   rmSync(c.root, { recursive: true, force: true });
 });
 
+// Sends a Buffer body as is (superagent would JSON-encode it).
+const keepBytes = ((b: Buffer) => b) as unknown as (body: unknown) => string;
+
 describe('every client error is a 4xx in both languages', () => {
   it('answers malformed percent-escapes with 400/404, never 500', async () => {
     const a = await request(svc.app).get('/v1/documents/%25').expect(404);
@@ -43,7 +46,7 @@ describe('every client error is a 4xx in both languages', () => {
     const plain = await request(svc.app).post('/v1/search').set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"query":"viên chức"}').expect(400);
     expect(plain.body.error).toMatchObject({ code: 'invalid_body_encoding', field: 'body' });
     const zipped = gzipSync(Buffer.from(JSON.stringify({ query: 'thời hạn bổ nhiệm viên chức quản lý', k: 1 })));
-    const ok = await request(svc.app).post('/v1/search').set('content-type', 'application/json').set('content-encoding', 'gzip').serialize((b: Buffer) => b).send(zipped as unknown as object);
+    const ok = await request(svc.app).post('/v1/search').set('content-type', 'application/json').set('content-encoding', 'gzip').serialize(keepBytes).send(zipped as unknown as object);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.hits[0].article).toBe('37');
     const br = await request(svc.app).post('/v1/search').set('content-type', 'application/json').set('content-encoding', 'compress').send('x').expect(415);
