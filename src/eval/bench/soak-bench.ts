@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { seededUniform } from '../../embeddings/sparse-matrix.js';
 import { percentile } from '../percentile.js';
 import type { SoakBench, SoakRoute } from './bench-types.js';
 import { freePort, startServer, stopServer } from './http-bench.js';
@@ -24,18 +25,6 @@ interface Kind {
 }
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-/** Deterministic pseudo-random numbers (mulberry32), so every soak sends the same mix. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Mixed traffic against the production server (two workers, case threads) on loopback: search,
@@ -69,7 +58,7 @@ export async function soakBench(o: SoakOptions): Promise<SoakBench> {
     const end = Date.now() + o.durationSec * 1000;
     let sent = 0;
     const client = async (id: number) => {
-      const random = rng(id + 1);
+      const random = seededUniform(id + 1);
       while (Date.now() < end) {
         let pick = random() * total;
         const kind = kinds.find((k) => (pick -= k.weight) < 0) ?? kinds[0]!;
