@@ -24,7 +24,7 @@ export interface CaseRunnerOptions {
   threads: number;
   /** Tasks that may wait; more get 503 with Retry-After. */
   maxQueue: number;
-  /** Budget per task, waiting included; past it the task is stopped and the client gets 503. */
+  /** Budget per task, waiting included; past it the client gets 503 and a task still waiting is dropped. */
   timeoutMs: number;
   config: Config;
   logger?: Logger;
@@ -67,15 +67,28 @@ class ThreadCaseRunner implements CaseRunner {
     this.pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => this.o.logger?.warn({ err }, 'case worker thread could not load the index'));
   }
 
+  /**
+   * The budget is enforced without aborting piscina tasks: aborting a running one terminates its
+   * thread, and the next task would pay for loading the index again (under load, a spiral). A task
+   * that starts past its deadline returns at once; one already running finishes unseen (its cost is
+   * bounded by the facts length limit).
+   */
   async run(state: ServingState, task: CaseTask): Promise<object> {
     if (this.pool.queueSize >= this.o.maxQueue) throw busy();
-    const signal = AbortSignal.timeout(this.o.timeoutMs);
+    const deadline = Date.now() + this.o.timeoutMs;
+    const job = this.pool.run({ ...task, buildDir: state.index.dir, deadline });
+    job.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(overBudget(this.o.timeoutMs)), this.o.timeoutMs)));
     try {
-      return await this.pool.run({ ...task, buildDir: state.index.dir }, { signal });
+      const result = await Promise.race([job, expired]);
+      if ((result as { expired?: boolean }).expired) throw overBudget(this.o.timeoutMs);
+      return result;
     } catch (e) {
-      if (signal.aborted) throw overBudget(this.o.timeoutMs);
       if (e instanceof Error && /queue is at limit/i.test(e.message)) throw busy();
       throw e;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

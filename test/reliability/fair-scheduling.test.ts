@@ -75,7 +75,7 @@ describe('expensive case work never holds cheap requests', () => {
     expect(statuses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('stops a task past its time budget with 503 stating the budget', { timeout: 120_000 }, async () => {
+  it('answers 503 stating the budget when a task runs past it', { timeout: 120_000 }, async () => {
     const svc = await service({ CASE_THREADS: '1', CASE_TIMEOUT_MS: '50' });
     const res = await provisions(svc.app).expect(503);
     expect(res.body.error.code).toBe('time_budget_exceeded');
