@@ -3,11 +3,15 @@ import os from 'node:os';
 import { pino } from 'pino';
 import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { loadConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { isPgliteDatabase } from './db/pglite-database.js';
+import { openPgliteIpcDatabase, servePgliteOver } from './db/pglite-ipc.js';
+import { openPostgresDatabase } from './db/postgres-database.js';
 import { serveClusterMetrics } from './http/metrics.js';
 import { restartPolicy } from './http/restart-policy.js';
-import { IndexFileError } from './index/index-store.js';
 import { watchIndex } from './http/watch-index.js';
-import { createService, ensureIndexBuilt, loadIndex } from './service.js';
+import { IndexFileError } from './index/index-store.js';
+import { createService, ensureIndexBuilt, loadIndex, openServiceDatabase } from './service.js';
 
 /**
  * Starts the HTTP service. The primary process builds the index on first run, then forks one
@@ -22,6 +26,16 @@ async function main(): Promise<void> {
     // The primary only builds; loading the index here too would hold a second copy in memory.
     await ensureIndexBuilt(config, logger);
     if (workers > 1) {
+      // The primary migrates the database once; with embedded PGlite it also holds the engine and runs the workers' SQL.
+      const database = await openServiceDatabase(config, logger);
+      if (isPgliteDatabase(database)) {
+        const { client } = database;
+        cluster.setupPrimary({ serialization: 'advanced' });
+        cluster.on('fork', (worker) => servePgliteOver(worker, client));
+      } else {
+        await database.close();
+      }
+      const closeDatabase = isPgliteDatabase(database) ? () => database.close() : () => Promise.resolve();
       // Rate-limit counts and metrics live here, shared by the workers.
       new ClusterMemoryStorePrimary().init();
       serveClusterMetrics();
@@ -38,7 +52,7 @@ async function main(): Promise<void> {
       });
       const stopAll = () => {
         for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-        process.exit(0);
+        void closeDatabase().finally(() => process.exit(0));
       };
       process.on('SIGINT', stopAll);
       process.on('SIGTERM', stopAll);
@@ -46,6 +60,9 @@ async function main(): Promise<void> {
       return;
     }
   }
+  // A worker reaches the database the primary opened and migrated; a single process opens its own.
+  let database: Database | undefined;
+  if (cluster.isWorker) database = config.DATABASE_URL ? await openPostgresDatabase(config.DATABASE_URL, { migrate: false }) : openPgliteIpcDatabase(process);
   let index;
   try {
     index = await loadIndex(config);
@@ -54,14 +71,15 @@ async function main(): Promise<void> {
     logger.fatal({ err: e, file: e instanceof IndexFileError ? e.file : undefined }, e instanceof Error ? e.message : String(e));
     throw e;
   }
-  const { app, state } = await createService(config, { logger, index, warmUp: true });
+  const service = await createService(config, { logger, index, warmUp: true, ...(database ? { database } : {}) });
+  const { app, state } = service;
   watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
     if (cluster.isPrimary) logger.info(`Trợ lý ảo pháp lý đang chạy tại http://${config.HOST}:${port}/`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void service.close().finally(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

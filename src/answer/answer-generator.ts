@@ -60,5 +60,7 @@ export interface AnswerRequest {
 
 /** Port for answer generation; `onDelta` receives answer text as it is produced (for streaming). */
 export interface AnswerGenerator {
+  /** The mode its answers report; a refusal made before generation reports it too. */
+  readonly mode?: AnswerMode;
   generate(request: AnswerRequest, onDelta?: (delta: string) => void, signal?: AbortSignal): Promise<Answer>;
 }

@@ -1,4 +1,5 @@
 import { normalizeQuery } from '../text/normalize.js';
+import { SENTENCE_NOISE_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { Answer, AnswerGenerator, AnswerRequest, Citation, Passage } from './answer-generator.js';
 import { buildCitation } from './llm-citations.js';
@@ -24,7 +25,6 @@ const HEADING = /^(Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?[.:]/u;
 // The reranker's order is better evidence than word overlap with one sentence: each rank down costs 15%.
 const RANK_DECAY = 0.85;
 const HEADING_PREFIX = /^Điều\s+\d+[a-zđ]?[.:]\s*/u;
-const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho', 'theo', 'trong', 'với', 'người', 'thì', 'không', 'này', 'bao', 'nhiêu', 'nào', 'gì', 'hay', 'những', 'một', 'để', 'khi', 'đã', 'đúng', 'sai', 'phải']);
 
 /**
  * Offline answers: picks the sentences of the retrieved passages that best match the question
@@ -33,6 +33,7 @@ const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho',
  * by side when the question names no law.
  */
 export class ExtractiveAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'extractive' as const;
   private readonly o: ExtractiveOptions;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {
@@ -144,7 +145,7 @@ function stripEnd(s: string): string {
 }
 
 function contentTerms(text: string): Set<string> {
-  return new Set(lexicalTerms(text).filter((t) => !COMMON.has(t)));
+  return new Set(lexicalTerms(text).filter((t) => !SENTENCE_NOISE_WORDS.has(t)));
 }
 
 /** Share of the question's terms (bigrams count double) found in the sentence. */

@@ -7,9 +7,9 @@ import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createEmbedder } from '../embeddings/create-embedder.js';
 import { CorpusIndex } from '../index/corpus-index.js';
-import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
-import { lawMentionFinder } from '../retrieval/law-mention-finder.js';
-import { loadRerankerWeights } from '../service.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { loadServingResources } from '../service.js';
 import { caseIndexFor } from './case-index.js';
 import { caseResponse, type CaseTask } from './case-responses.js';
 
@@ -27,7 +27,8 @@ let loaded: Promise<{ dir: string; index: CorpusIndex; retriever: HybridRetrieve
 
 async function load(dir: string) {
   const index = await CorpusIndex.loadBuild(dir, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
-  const retriever = new HybridRetriever({ index, weights: loadRerankerWeights(), findLaws: lawMentionFinder(index) });
+  // Wired as the HTTP process wires its own (see AppState), so answers match the inline runner's.
+  const retriever = createRetriever(index, loadServingResources(config).resources);
   caseIndexFor(index).similar;
   return { dir, index, retriever };
 }

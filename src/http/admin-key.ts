@@ -2,21 +2,27 @@ import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { HttpError } from './http-error.js';
 
-function keyMatches(given: string | undefined, expected: string): boolean {
+/** Compares a presented key with an expected one in constant time. */
+export function keyMatches(given: string | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Admin routes: 403 while ADMIN_API_KEY is unset, 401 unless the request's `X-API-Key` matches it. */
+export function assertAdminKey(given: string | undefined, adminKey: string | undefined): void {
+  if (!adminKey) throw new HttpError(403, 'admin_disabled', 'Chức năng quản trị chưa được bật (thiếu ADMIN_API_KEY)', 'Admin routes are disabled: set ADMIN_API_KEY');
+  if (!keyMatches(given, adminKey)) throw new HttpError(401, 'unauthorized', 'Khoá API không hợp lệ', 'Invalid or missing X-API-Key');
+}
+
 /**
- * Lets a request through only with `X-API-Key: ADMIN_API_KEY`. Mounted before the body parser, so
- * an unauthenticated caller never gets its body read; 403 while no key is configured.
+ * {@link assertAdminKey} as middleware, mounted before the body parser so that an unauthenticated
+ * caller never gets its body read.
  */
-export function requireAdminKey(apiKey: string | undefined): RequestHandler {
+export function requireAdminKey(adminKey: string | undefined): RequestHandler {
   return (req, _res, next) => {
-    if (!apiKey) throw new HttpError(403, 'admin_disabled', 'Chức năng quản trị chưa được bật (thiếu ADMIN_API_KEY)', 'Admin routes are disabled: set ADMIN_API_KEY');
-    if (!keyMatches(req.get('x-api-key'), apiKey)) throw new HttpError(401, 'unauthorized', 'Khoá API không hợp lệ', 'Invalid or missing X-API-Key');
+    assertAdminKey(req.get('x-api-key'), adminKey);
     next();
   };
 }

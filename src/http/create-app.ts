@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import express, { type Express, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { FeedbackStore } from '../feedback/feedback-store.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { requireAdminKey } from './admin-key.js';
+import type { AnswerRecords } from './answer-records.js';
 import type { AppState } from './app-state.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createMetrics } from './metrics.js';
@@ -11,19 +11,26 @@ import { createRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { requestId } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 import { buildOpenApi } from './openapi.js';
+import { openAiErrorHandler } from './openai/openai-errors.js';
 import { adminRouter, type AdminOptions } from './routes/admin.js';
+import { auditRouter } from './routes/audit.js';
 import { chatRouter } from './routes/chat.js';
+import { conversationsRouter } from './routes/conversations.js';
 import { documentsRouter } from './routes/documents.js';
 import { feedbackRouter } from './routes/feedback.js';
 import { healthRouter } from './routes/health.js';
+import { openAiRouter } from './routes/openai.js';
 import { searchRouter } from './routes/search.js';
 
 export interface AppDeps {
   state: AppState;
   logger: Logger;
-  feedbackFile: string;
+  /** What users write, kept in the database. */
+  stores: AnswerRecords & { feedback: FeedbackStore };
+  /** Bearer keys for the OpenAI-compatible endpoints; empty → open. */
+  apiKeys?: string[];
   maxBodyBytes: number;
-  /** Feedback writes are refused once the file holds this many bytes. */
+  /** Feedback writes are refused once the store holds this many bytes. */
   feedbackMaxBytes?: number;
   /** Per-client rate limits (off when omitted). */
   rateLimits?: RateLimitSettings;
@@ -60,11 +67,13 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRouter(deps.state, deps.health));
   app.use(searchRouter(deps.state));
-  app.use(chatRouter(deps.state));
+  app.use(chatRouter(deps.state, deps.stores));
+  app.use(openAiRouter(deps.state, { records: deps.stores, apiKeys: deps.apiKeys ?? [] }));
+  app.use(conversationsRouter(deps.stores.conversations));
   app.use(documentsRouter(deps.state));
-  const feedbackBytes = () => stat(deps.feedbackFile).then((s) => s.size, () => 0);
-  app.use(feedbackRouter(new FeedbackStore(deps.feedbackFile), { maxBytes: deps.feedbackMaxBytes ?? Number.POSITIVE_INFINITY, usedBytes: feedbackBytes }));
+  app.use(feedbackRouter(deps.stores.feedback, { maxBytes: deps.feedbackMaxBytes ?? Number.POSITIVE_INFINITY }));
   app.use(adminRouter(deps.state, deps.admin));
+  app.use(auditRouter(deps.stores.audit, deps.admin.apiKey));
   app.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi('0.1.0'));
   });
@@ -73,6 +82,7 @@ export function createApp(deps: AppDeps): Express {
   });
   for (const r of deps.routers ?? []) app.use(r);
   app.use(notFoundHandler);
+  app.use(openAiErrorHandler);
   app.use(errorHandler);
   return app;
 }

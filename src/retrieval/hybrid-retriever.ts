@@ -1,11 +1,15 @@
 import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
 import { topK } from '../index/lexical-index.js';
-import { foldDiacritics, hasDiacritics } from '../text/fold.js';
+import { expandCasualSpelling } from '../text/casual-spelling.js';
+import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
+import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
+import type { MissingLaw } from './law-catalog.js';
+import { expandedCoverage, hashExpansion, type QueryExpander, type QueryExpansion } from './query-expansion.js';
 import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
 import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
@@ -14,6 +18,9 @@ import { compileFilters, type SearchFilters } from './search-filters.js';
 
 /** Finds the documents a question names (`Luật Viên chức`, `BLDS 2015`, `100/2015/QH13`). */
 export type LawMentionFinder = (query: string) => { documentId: string; start: number; end: number }[];
+
+/** Finds the laws a question names or is about that the corpus does not hold. */
+export type MissingLawFinder = (query: string) => MissingLaw[];
 
 export interface SearchHit {
   chunk: IndexedChunk;
@@ -30,16 +37,29 @@ export interface SearchResult {
   period?: Period;
   references: ArticleReference[];
   mentionedDocuments: string[];
+  /** Laws the question names (or is about) that the corpus lacks. */
+  missingLaws: MissingLaw[];
+  /** Phrases of the question the thesaurus (or an LLM rewrite) put into the law's words. */
+  expansions: QueryExpansion[];
+  /** IDF-weighted share of the question's content words that neither the corpus nor the thesaurus knows. */
+  unknownShare: number;
+  /** How many content words the question has (question words and figures aside). */
+  contentWords: number;
+}
+
+export interface SearchOptions {
+  /** Other wordings of the question (an LLM's rewrite in legal terms), searched with the expansion weight. */
+  alternatives?: string[];
 }
 
 export interface RetrieverOptions {
   index: CorpusIndex;
   findLaws?: LawMentionFinder;
+  findMissingLaws?: MissingLawFinder;
+  /** The thesaurus: everyday words and abbreviations of the question in the law's words. */
+  expand?: QueryExpander;
   weights?: RerankerWeights;
 }
-
-/** Words that phrase a question rather than say what it is about. */
-const QUESTION_WORDS = new Set(['bao', 'nhiêu', 'nào', 'gì', 'hay', 'đúng', 'sai', 'không', 'là', 'có', 'được', 'những', 'thế', 'sao', 'ai', 'khi', 'đâu', 'hiện', 'nay', 'hôm', 'mấy', 'lâu', 'giờ', 'phải', 'của', 'và', 'các', 'cho', 'theo', 'trong', 'với', 'thì', 'này', 'đó', 'như']);
 
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
@@ -47,11 +67,13 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typ
  * Hybrid retrieval: BM25 and hnswlib candidates are merged (by chunk, not by page content as
  * LangChain's EnsembleRetriever does), described by features (lexical, dense, title match,
  * best-clause coverage, the law's topic, legal references, dates) and ranked by a linear model
- * whose weights are learned with cross-validation (`npm run eval -- --train-reranker`).
+ * whose weights are learned with cross-validation (`npm run train`).
  */
 export class HybridRetriever {
   private readonly index: CorpusIndex;
   private readonly findLaws: LawMentionFinder;
+  private readonly findMissingLaws: MissingLawFinder;
+  private readonly expand: QueryExpander;
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
   private readonly terms = new TermHashCache();
@@ -60,15 +82,17 @@ export class HybridRetriever {
   constructor(opts: RetrieverOptions) {
     this.index = opts.index;
     this.findLaws = opts.findLaws ?? (() => []);
+    this.findMissingLaws = opts.findMissingLaws ?? (() => []);
+    this.expand = opts.expand ?? (() => []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
   /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
-  async search(rawQuery: string, k = 10, filters?: SearchFilters): Promise<SearchResult> {
+  async search(rawQuery: string, k = 10, filters?: SearchFilters, options: SearchOptions = {}): Promise<SearchResult> {
     const idx = this.index;
-    let query = normalizeQuery(rawQuery);
-    const restored = query.length > 0 && !hasDiacritics(query) && /\p{L}{2}/u.test(query);
-    if (restored) query = idx.restorer.restore(query);
+    const typed = expandCasualSpelling(normalizeQuery(rawQuery));
+    const query = /\p{L}{2}/u.test(typed) ? idx.restorer.restore(typed) : typed;
+    const restored = query !== typed;
 
     const refs = findArticleReferences(query);
     const mentions = this.findLaws(query);
@@ -76,6 +100,7 @@ export class HybridRetriever {
     const mentioned = new Set(mentions.map((m) => m.documentId));
     for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
     const period = findPeriod(query);
+    const missingLaws = this.findMissingLaws(query);
 
     const docFilter = compileFilters(filters);
     const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
@@ -83,14 +108,20 @@ export class HybridRetriever {
     // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
     let matchText = query;
     for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
-    const q = idx.lexical.analyze(matchText);
-    const bm25 = idx.lexical.scoreAll(q);
     const w = this.weights;
+    // Thesaurus phrases add their legal terms at a lower weight than the words typed; an LLM rewrite is one more wording.
+    const expansions = [
+      ...this.expand(matchText),
+      ...(options.alternatives ?? []).map((alt): QueryExpansion => ({ start: 0, end: 0, phrase: '', targets: [normalizeQuery(alt)], kind: 'rewrite' })),
+    ];
+    const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
+    const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
+    const bm25 = idx.lexical.scoreAll(q, w.expansionFieldWeight);
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
     const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
 
-    const qvec = await idx.embedder.embedQuery(matchText);
+    const qvec = await idx.embedder.embedQuery(extraText ? `${matchText}. ${extraText}` : matchText);
     const dense = idx.vectors.search(qvec, w.denseK, allowChunk ? (label) => allowChunk(idx.chunkByLabel.get(label) ?? -1) : undefined);
     dense.forEach((h, r) => {
       const i = idx.chunkByLabel.get(h.label);
@@ -111,7 +142,10 @@ export class HybridRetriever {
         }
       }
     }
-    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    const termWeights = this.queryTermWeights(matchText);
+    const stats = questionStats(termWeights, expansions, matchText, idx.lexical.vocab);
+    const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
+    if (candidates.size === 0) return { ...base, hits: [] };
 
     const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
@@ -122,7 +156,11 @@ export class HybridRetriever {
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
 
-    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText), this.contentPairWeights(matchText));
+    const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
+    const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
+    // The question's words plus the legal terms they stand for: an article titled `Kỳ hạn trả lương` answers `sếp nợ lương`.
+    const extraHashes = extraText ? termHashes(extraText) : undefined;
+    const expandedTerms = extraHashes ? { terms: new Set([...wq.terms, ...extraHashes.uni, ...extraHashes.bi]) } : wq;
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -144,8 +182,10 @@ export class HybridRetriever {
       if (title) {
         f[F.titleCoverage] = textFeatures(wq, title).unigram;
         f[F.titleContained] = titleContained(title, wq);
+        f[F.expandedTitleContained] = titleContained(title, expandedTerms);
       }
       f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
+      f[F.expandedCoverage] = hashedExpansions.length > 0 ? expandedCoverage(wq.unigrams, hashedExpansions, terms) : tf.unigram;
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
@@ -158,7 +198,7 @@ export class HybridRetriever {
       hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
-    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    return { ...base, hits: hits.slice(0, k) };
   }
 
   /**
@@ -288,4 +328,23 @@ function periodMatches(p: Period, meta: DocumentMeta, text: string): number {
   const norm = (s: string) => foldDiacritics(s.toLowerCase()).replace(/quy\s+iv\b/, 'quy 4').replace(/quy\s+iii\b/, 'quy 3').replace(/quy\s+ii\b/, 'quy 2').replace(/quy\s+i\b/, 'quy 1').replace(/\s+/g, ' ');
   if (meta.period && norm(meta.period) === norm(p.label)) return 1;
   return norm(text).includes(norm(p.label)) ? 0.5 : 0;
+}
+
+/**
+ * How much of a question the corpus cannot read: the IDF share of its content words that are
+ * neither in the corpus nor inside a phrase the thesaurus knows, and its number of content words.
+ */
+function questionStats(termWeights: ReadonlyMap<string, number>, expansions: readonly QueryExpansion[], text: string, vocab: ReadonlyMap<string, number>): { unknownShare: number; contentWords: number } {
+  const explained = new Set(expansions.flatMap((e) => lexicalTerms(e.phrase)));
+  let unknown = 0;
+  let total = 0;
+  let contentWords = 0;
+  for (const [t, w] of termWeights) {
+    if (t.includes('_') || !isContentWord(t)) continue;
+    contentWords++;
+    total += w;
+    if (!vocab.has(t) && !explained.has(t)) unknown += w;
+  }
+  void text;
+  return { unknownShare: total > 0 ? unknown / total : 0, contentWords };
 }

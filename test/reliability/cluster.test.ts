@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 /** `npm start` as production runs it: two workers, its own process group, logs collected. */
 function start(port: number): void {
   output = '';
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: c.index, CORPUS_DIR: c.corpus, WORKERS: '2', CASE_THREADS: '0', LOG_LEVEL: 'info', EMBEDDING_DIM: '32', INDEX_WATCH_MS: '0' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: c.index, CORPUS_DIR: c.corpus, WORKERS: '2', CASE_THREADS: '0', PGLITE_DIR: 'memory://', LOG_LEVEL: 'info', EMBEDDING_DIM: '32', INDEX_WATCH_MS: '0' };
   server = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));

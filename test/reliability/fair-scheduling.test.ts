@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function service(env: Record<string, string>): Promise<Service> {
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'silent', RATE_LIMIT: '0', RATE_LIMIT_CASES: '0', ...env });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent', RATE_LIMIT: '0', RATE_LIMIT_CASES: '0', ...env });
   const s = await createService(config, { logger: pino({ level: 'silent' }) });
   services.push(s);
   return s;

@@ -36,7 +36,7 @@ export function ingestSmall(c: SmallCorpus) {
 /** The configuration an app over the small corpus runs with (rate limits off unless `env` sets them). */
 export function smallConfig(c: SmallCorpus, env: Record<string, string> = {}): Config {
   const noLimits = { RATE_LIMIT: '0', RATE_LIMIT_CASES: '0', RATE_LIMIT_FEEDBACK: '0' };
-  return loadConfig({ CORPUS_DIR: c.corpus, INDEX_DIR: c.index, FEEDBACK_FILE: c.feedback, LOG_LEVEL: 'silent', CASE_THREADS: '0', EMBEDDING_DIM: '32', ...noLimits, ...env });
+  return loadConfig({ CORPUS_DIR: c.corpus, INDEX_DIR: c.index, FEEDBACK_FILE: c.feedback, PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent', CASE_THREADS: '0', EMBEDDING_DIM: '32', ...noLimits, ...env });
 }
 
 /** The service over the small corpus, built in-process (no listening). */

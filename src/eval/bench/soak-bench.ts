@@ -47,7 +47,7 @@ export async function soakBench(o: SoakOptions): Promise<SoakBench> {
   ];
   const total = kinds.reduce((n, k) => n + k.weight, 0);
   o.log(`soak: starting the server on ${base} over ${o.indexDir}…`);
-  const server = await startServer(o.indexDir, port, { RATE_LIMIT: '0', RATE_LIMIT_CASES: '0', RATE_LIMIT_FEEDBACK: '0', FEEDBACK_FILE: path.join(tmp, 'feedback.jsonl'), LOG_LEVEL: 'warn' });
+  const server = await startServer(o.indexDir, port, { RATE_LIMIT: '0', RATE_LIMIT_CASES: '0', RATE_LIMIT_FEEDBACK: '0', FEEDBACK_FILE: path.join(tmp, 'feedback.jsonl'), PGLITE_DIR: path.join(tmp, 'pglite'), LOG_LEVEL: 'warn' });
   try {
     // Warm-up: JIT, retrieval caches and each worker's case thread loading its index copy.
     for (let i = 0; i < 12; i++) for (const k of kinds) await fetch(`${base}${k.route.split(' ')[1]}`, k.init(i));

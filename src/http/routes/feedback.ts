@@ -6,8 +6,6 @@ import { feedbackRequestSchema } from '../schemas.js';
 export interface FeedbackRouteOptions {
   /** Storage quota: writes are refused (507) once the store holds this many bytes. */
   maxBytes: number;
-  /** Bytes the store holds now. */
-  usedBytes: () => Promise<number>;
 }
 
 /**
@@ -19,7 +17,7 @@ export function feedbackRouter(store: FeedbackStore, o: FeedbackRouteOptions): R
   r.post('/v1/feedback', async (req, res) => {
     const parsed = feedbackRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
-    if ((await o.usedBytes()) >= o.maxBytes) {
+    if (Number.isFinite(o.maxBytes) && (await store.sizeBytes()) >= o.maxBytes) {
       req.log?.warn({ maxBytes: o.maxBytes }, 'feedback store full: FEEDBACK_MAX_BYTES reached');
       throw new HttpError(507, 'feedback_store_full', 'Kho phản hồi đã đầy; vui lòng báo quản trị viên', 'The feedback store is full (FEEDBACK_MAX_BYTES); tell the operator');
     }
