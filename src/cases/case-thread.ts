@@ -18,8 +18,6 @@ export interface ThreadTask extends Partial<CaseTask> {
   buildDir: string;
   /** Only load the build (warm-up), compute nothing. */
   warm?: boolean;
-  /** Epoch ms past which the caller has given up: the task is skipped. */
-  deadline?: number;
 }
 
 const config = (workerData as { config: Config }).config;
@@ -41,6 +39,5 @@ export default async function run(task: ThreadTask): Promise<object> {
     current = await loaded;
   }
   if (task.warm || !task.kind || task.facts === undefined) return {};
-  if (task.deadline !== undefined && Date.now() > task.deadline) return { expired: true };
   return caseResponse(current.index, current.retriever, { kind: task.kind, facts: task.facts, k: task.k ?? 10 });
 }

@@ -8,9 +8,9 @@ import type { ServingState } from './app-state.js';
 import { HttpError } from './http-error.js';
 
 /**
- * Runs the judges' case work with a bound on how much of it waits and how long it may take. The
- * thread runner keeps it off the event loop; the inline one (CASE_THREADS=0, for tests and small
- * machines) runs one task at a time and yields between tasks.
+ * Runs the judges' case work with a bound on how much of it waits and how long it may take. With
+ * threads it runs off the event loop; inline (CASE_THREADS=0, for tests and small machines) it runs
+ * one task at a time and yields to waiting requests before each.
  */
 export interface CaseRunner {
   run(state: ServingState, task: CaseTask): Promise<object>;
@@ -22,9 +22,9 @@ export interface CaseRunner {
 export interface CaseRunnerOptions {
   /** Worker threads; 0 runs inline. */
   threads: number;
-  /** Tasks that may wait; more get 503 with Retry-After. */
+  /** Tasks that may wait for a free thread; more get 503 with Retry-After. */
   maxQueue: number;
-  /** Budget per task, waiting included; past it the client gets 503 and a task still waiting is dropped. */
+  /** Budget per task, waiting included; past it the client gets 503 and a waiting task is dropped. */
   timeoutMs: number;
   config: Config;
   logger?: Logger;
@@ -44,89 +44,97 @@ const overBudget = (ms: number) =>
 // The task module as this process runs it: TypeScript source under tsx or vitest, JavaScript from `npm run build`.
 const THREAD_FILE = new URL(`../cases/case-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-class ThreadCaseRunner implements CaseRunner {
-  private readonly pool: Piscina<ThreadTask, object>;
+interface Waiting {
+  state: ServingState;
+  task: CaseTask;
+  settle: (run: Promise<object>) => void;
+  timer: NodeJS.Timeout;
+}
 
-  constructor(private readonly o: CaseRunnerOptions) {
-    this.pool = new Piscina({
-      filename: THREAD_FILE.href,
-      minThreads: o.threads,
-      maxThreads: o.threads,
-      maxQueue: o.maxQueue,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      // Lower priority than the HTTP threads: when cores are short, search and /healthz go first.
-      niceIncrement: 10,
-      workerData: { config: o.config },
-      // Source files need tsx's loader in the thread too.
-      execArgv: THREAD_FILE.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+/**
+ * A FIFO of tasks in front of `slots` executors. The queue is ours rather than piscina's so that a
+ * task whose client has given up leaves it at once; a task already running is never aborted
+ * (aborting a piscina task kills its thread, and the next task would reload the index) but
+ * finishes unseen, its cost bounded by the facts length limit.
+ */
+class QueuedCaseRunner implements CaseRunner {
+  private readonly waiting: Waiting[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly o: CaseRunnerOptions,
+    private readonly slots: number,
+    private readonly exec: (state: ServingState, task: CaseTask) => Promise<object>,
+    private readonly hooks: { warm?: (state: ServingState) => void; close?: () => Promise<void> } = {},
+  ) {}
+
+  run(state: ServingState, task: CaseTask): Promise<object> {
+    if (this.waiting.length >= this.o.maxQueue) return Promise.reject(busy());
+    return new Promise<object>((resolve, reject) => {
+      const entry: Waiting = {
+        state,
+        task,
+        settle: (run) => run.then(resolve, reject),
+        timer: setTimeout(() => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(overBudget(this.o.timeoutMs));
+        }, this.o.timeoutMs),
+      };
+      this.waiting.push(entry);
+      this.pump();
     });
-    this.pool.on('error', (err: unknown) => o.logger?.error({ err }, 'case worker thread failed'));
+  }
+
+  private pump(): void {
+    while (this.running < this.slots && this.waiting.length > 0) {
+      const next = this.waiting.shift()!;
+      this.running++;
+      const run = this.exec(next.state, next.task);
+      next.settle(run);
+      void run.catch(() => undefined).finally(() => {
+        clearTimeout(next.timer);
+        this.running--;
+        this.pump();
+      });
+    }
   }
 
   warm(state: ServingState): void {
-    this.pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => this.o.logger?.warn({ err }, 'case worker thread could not load the index'));
+    this.hooks.warm?.(state);
   }
 
-  /**
-   * The budget is enforced without aborting piscina tasks: aborting a running one terminates its
-   * thread, and the next task would pay for loading the index again (under load, a spiral). A task
-   * that starts past its deadline returns at once; one already running finishes unseen (its cost is
-   * bounded by the facts length limit).
-   */
-  async run(state: ServingState, task: CaseTask): Promise<object> {
-    if (this.pool.queueSize >= this.o.maxQueue) throw busy();
-    const deadline = Date.now() + this.o.timeoutMs;
-    const job = this.pool.run({ ...task, buildDir: state.index.dir, deadline });
-    job.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(overBudget(this.o.timeoutMs)), this.o.timeoutMs)));
-    try {
-      const result = await Promise.race([job, expired]);
-      if ((result as { expired?: boolean }).expired) throw overBudget(this.o.timeoutMs);
-      return result;
-    } catch (e) {
-      if (e instanceof Error && /queue is at limit/i.test(e.message)) throw busy();
-      throw e;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    for (const w of this.waiting.splice(0)) clearTimeout(w.timer);
+    await this.hooks.close?.();
   }
 }
 
-class InlineCaseRunner implements CaseRunner {
-  private tail: Promise<unknown> = Promise.resolve();
-  private pending = 0;
-
-  constructor(private readonly o: CaseRunnerOptions) {}
-
-  warm(): void {}
-
-  async run(state: ServingState, task: CaseTask): Promise<object> {
-    if (this.pending > this.o.maxQueue) throw busy();
-    this.pending++;
-    const started = Date.now();
-    const job = this.tail.then(async () => {
-      // Let the requests that arrived meanwhile run before this task takes the event loop.
-      await new Promise((r) => setImmediate(r));
-      if (Date.now() - started > this.o.timeoutMs) throw overBudget(this.o.timeoutMs);
-      return caseResponse(state.index, state.retriever, task);
-    });
-    this.tail = job.catch(() => undefined);
-    try {
-      return await job;
-    } finally {
-      this.pending--;
-    }
-  }
-
-  async close(): Promise<void> {}
+function threadRunner(o: CaseRunnerOptions): CaseRunner {
+  const pool = new Piscina<ThreadTask, object>({
+    filename: THREAD_FILE.href,
+    minThreads: o.threads,
+    maxThreads: o.threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // Lower priority than the HTTP threads: when cores are short, search and /healthz go first.
+    niceIncrement: 10,
+    workerData: { config: o.config },
+    // Source files need tsx's loader in the thread too.
+    execArgv: THREAD_FILE.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+  });
+  pool.on('error', (err: unknown) => o.logger?.error({ err }, 'case worker thread failed'));
+  return new QueuedCaseRunner(o, o.threads, (state, task) => pool.run({ ...task, buildDir: state.index.dir }), {
+    warm: (state) => void pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => o.logger?.warn({ err }, 'case worker thread could not load the index')),
+    close: () => pool.destroy(),
+  });
 }
 
 /** The configured runner: worker threads (default), or inline with CASE_THREADS=0. */
 export function createCaseRunner(o: CaseRunnerOptions): CaseRunner {
-  return o.threads > 0 ? new ThreadCaseRunner(o) : new InlineCaseRunner(o);
+  if (o.threads > 0) return threadRunner(o);
+  return new QueuedCaseRunner(o, 1, async (state, task) => {
+    // Let the requests that arrived meanwhile run before this task takes the event loop.
+    await new Promise((r) => setImmediate(r));
+    return caseResponse(state.index, state.retriever, task);
+  });
 }
