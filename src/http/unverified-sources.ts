@@ -21,3 +21,18 @@ export function unverifiedNote(numbers: readonly number[]): { note: string; warn
     warning: `Trích dẫn ${refs} lấy từ văn bản chưa được xác minh nguồn gốc, không phải văn bản pháp luật.`,
   };
 }
+
+/**
+ * An answer whose citations of unverified documents say so: `(nguồn chưa xác minh)` on their labels
+ * and a warning, for outputs that print labels and warnings as text (the OpenAI-compatible route).
+ */
+export function flagUnverified<T extends { citations: Citation[]; warnings: string[] }>(answer: T, index: CorpusIndex): T {
+  const numbers = unverifiedCitations(answer.citations, index);
+  const flag = unverifiedNote(numbers);
+  if (!flag) return answer;
+  return {
+    ...answer,
+    citations: answer.citations.map((c) => (numbers.includes(c.n) ? { ...c, label: `${c.label}${UNVERIFIED_MARK}` } : c)),
+    warnings: [...answer.warnings, flag.warning],
+  };
+}
