@@ -125,7 +125,9 @@ function threadRunner(o: CaseRunnerOptions): CaseRunner {
   pool.on('error', (err: unknown) => o.logger?.error({ err }, 'case worker thread failed'));
   return new QueuedCaseRunner(o, o.threads, (state, task) => pool.run({ ...task, buildDir: state.index.dir }), {
     warm: (state) => void pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => o.logger?.warn({ err }, 'case worker thread could not load the index')),
-    close: () => pool.destroy(),
+    // Graceful: a thread terminated while hnswlib loads its index aborts the whole process
+    // (hnswlib-node throws into the dying thread), so running tasks are let finish.
+    close: () => pool.close(),
   });
 }
 
