@@ -29,6 +29,7 @@ async function main(): Promise<number> {
     ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
     ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
+    limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     onProgress: bar.update,
   });
   bar.stop();
@@ -44,6 +45,10 @@ async function main(): Promise<number> {
   }
   console.log(`  skipped:    ${report.skipped.length}`);
   for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  if (report.unverified.length > 0) {
+    console.log(`  unverified: ${report.unverified.length} (no legal structure, number or sidecar: answers flag them, never cite them as law)`);
+    for (const f of report.unverified) console.log(`    - ${f}`);
+  }
   return 0;
 }
 
