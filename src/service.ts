@@ -15,6 +15,8 @@ import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
+import { judgeAdvisorFor } from './cases/judge-advisor.js';
+import { loadJudgeWeights } from './cases/recommender-weights.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { lawMentionFinder } from './retrieval/law-mention-finder.js';
@@ -74,12 +76,13 @@ export interface Service {
 export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
+  const judgeWeights = loadJudgeWeights();
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
     weights: loadRerankerWeights(),
     lawFinder: lawMentionFinder,
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
+    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights)),
   });
   const app = createApp({
     state,
@@ -94,7 +97,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [casesRouter(state), webRouter()],
+    routers: [casesRouter(state, judgeWeights), webRouter()],
   });
   return { app, state, logger };
 }

@@ -90,6 +90,8 @@ export interface PreparedCivil {
   prior: Map<string, number>;
   law: Map<string, LawMatch>;
   titles: Map<string, number>;
+  /** Every candidate article with the parts of its score that no weight changes. */
+  keys: { key: string; documentId: string; article: string; kind: RecommendedProvision['kind']; prior: number; lawRank?: number; title: number }[];
 }
 
 /** A scored article key, before its text and evidence are looked up. */
@@ -135,7 +137,24 @@ export class ProvisionRecommender {
     const substantiveDocs = applied.filter((d) => !isProceduralDocument(this.cases.index, d));
     const law = await matchLawArticles(this.retriever, query, substantiveDocs);
     this.titleMatcher ??= new TitleMatcher(this.cases.index, substantiveDocs);
-    return { ...(exclude ? { exclude } : {}), candidates, prior, law, titles: this.titleMatcher.scores(query) };
+    const titles = this.titleMatcher.scores(query);
+    const voted = new Set(candidates.flatMap((c) => c.record.provisions.flatMap((x) => (x.documentId && x.resolvedArticle ? [articleKeyOf(x.documentId, x.resolvedArticle)] : []))));
+    const keys: PreparedCivil['keys'] = [];
+    for (const key of new Set([...prior.keys(), ...voted, ...law.keys(), ...titles.keys()])) {
+      const [documentId, article] = splitKey(key);
+      const kind = this.kindOf(documentId);
+      const match = law.get(key);
+      keys.push({ key, documentId, article, kind, prior: prior.get(key) ?? 0, ...(kind === 'substantive' && match ? { lawRank: match.rank } : {}), title: kind === 'substantive' ? (titles.get(key) ?? 0) : 0 });
+    }
+    return { ...(exclude ? { exclude } : {}), candidates, prior, law, titles, keys };
+  }
+
+  private readonly kinds = new Map<string, RecommendedProvision['kind']>();
+
+  private kindOf(documentId: string): RecommendedProvision['kind'] {
+    let k = this.kinds.get(documentId);
+    if (!k) this.kinds.set(documentId, (k = isProceduralDocument(this.cases.index, documentId) ? 'procedural' : 'substantive'));
+    return k;
   }
 
   /** Ranks a prepared description under `w`: cheap, so weights can be searched over prepared descriptions. */
@@ -149,17 +168,12 @@ export class ProvisionRecommender {
     const { votes, total } = neighbourVotes(neighbours, 1);
     const substantive: ScoredKey[] = [];
     const procedural: ScoredKey[] = [];
-    for (const key of new Set([...p.prior.keys(), ...votes.keys(), ...p.law.keys(), ...p.titles.keys()])) {
-      const [documentId, article] = splitKey(key);
-      const prior = p.prior.get(key) ?? 0;
-      const neighbourScore = ((votes.get(key) ?? 0) + w.smoothing * prior) / (total + w.smoothing);
-      const kind = isProceduralDocument(this.cases.index, documentId) ? 'procedural' : 'substantive';
-      const match = p.law.get(key);
-      const law = kind === 'substantive' && match ? 1 / (1 + match.rank / w.lawRankScale) : 0;
-      const title = kind === 'substantive' ? (p.titles.get(key) ?? 0) : 0;
-      const score = neighbourScore + w.lawWeight * law + w.titleWeight * title;
+    for (const c of p.keys) {
+      const neighbourScore = ((votes.get(c.key) ?? 0) + w.smoothing * c.prior) / (total + w.smoothing);
+      const law = c.lawRank === undefined ? 0 : 1 / (1 + c.lawRank / w.lawRankScale);
+      const score = neighbourScore + w.lawWeight * law + w.titleWeight * c.title;
       if (score <= 0) continue;
-      (kind === 'substantive' ? substantive : procedural).push({ key, documentId, article, kind, score, parts: { neighbours: neighbourScore, prior, law, title } });
+      (c.kind === 'substantive' ? substantive : procedural).push({ key: c.key, documentId: c.documentId, article: c.article, kind: c.kind, score, parts: { neighbours: neighbourScore, prior: c.prior, law, title: c.title } });
     }
     const order = (a: ScoredKey, b: ScoredKey) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.article.localeCompare(b.article, 'vi', { numeric: true });
     substantive.sort(order);

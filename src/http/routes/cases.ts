@@ -6,7 +6,9 @@ import { caseIndexFor } from '../../cases/case-index.js';
 import type { AppliedProvision, CaseRecord } from '../../cases/case-record.js';
 import { judgmentLabel } from '../../cases/case-text.js';
 import { factsQuery } from '../../cases/facts-query.js';
-import { ProvisionRecommender } from '../../cases/provision-recommender.js';
+import { judgeAdvisorFor } from '../../cases/judge-advisor.js';
+import type { JudgeWeights } from '../../cases/recommender-weights.js';
+import { outcomeTendency, sharedFactsOf } from '../../cases/similar-facts.js';
 import type { AppState } from '../app-state.js';
 import { HttpError } from '../http-error.js';
 
@@ -51,12 +53,14 @@ function decodePath(segments: string[]): string {
 }
 
 /**
- * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description),
- * `POST /v1/cases/provisions` (the provisions likely to apply, with evidence) and
+ * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description, with the
+ * facts they share and the outcome tendency among them), `POST /v1/cases/provisions` (the case
+ * type, then the provisions likely to apply with their reasons: offenses and general part for a
+ * criminal case, substantive and procedural lists for a civil one) and
  * `GET /v1/articles/:documentId/:article/judgments` (judgments that applied an article; the id may
  * be URL-encoded, `laws%2Fbo-luat-dan-su`, or written with its slash).
  */
-export function casesRouter(state: AppState): Router {
+export function casesRouter(state: AppState, weights?: JudgeWeights): Router {
   const r = Router();
 
   r.post('/v1/cases/search', async (req, res) => {
@@ -67,13 +71,17 @@ export function casesRouter(state: AppState): Router {
     const cases = caseIndexFor(index);
     const query = factsQuery(facts, index);
     const found = await cases.similar.search(facts, k);
+    const shared = sharedFactsOf(cases);
+    const tendency = outcomeTendency(found);
     res.json({
       query,
+      tendency: tendency ?? null,
       results: found.map((c) => {
         const ex = caseExcerpt(index, c.record, query);
         return {
           ...presentCase(c.record),
           score: Math.round(c.score * 1000) / 1000,
+          sharedFacts: shared.shared(query, c.record),
           excerpt: ex?.text ?? null,
           excerptStart: ex?.start ?? null,
           excerptEnd: ex?.end ?? null,
@@ -88,12 +96,8 @@ export function casesRouter(state: AppState): Router {
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
     const { facts, k } = parsed.data;
     const { index, retriever } = state.current;
-    const rec = await new ProvisionRecommender(caseIndexFor(index), retriever).recommend(facts, { k });
-    res.json({
-      provisions: rec.provisions,
-      unresolved: rec.unresolved,
-      similarCases: rec.similar.map((s) => ({ documentId: s.record.documentId, number: s.record.number ?? null, similarity: Math.round(s.score * 1000) / 1000 })),
-    });
+    const advice = await judgeAdvisorFor(caseIndexFor(index), retriever, weights).advise(facts, { k });
+    res.json({ ...advice, tendency: advice.tendency ?? null, similarCases: advice.similar });
   });
 
   r.get('/v1/articles/*rest', (req, res) => {
