@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -11,7 +12,12 @@ import { metricRows, textTable } from '../eval/report/terminal-table.js';
 import { runEval } from '../eval/run-eval.js';
 import { runNotes } from '../eval/run-notes.js';
 import { writeReport } from '../eval/write-report.js';
-import { ensureIndex } from '../service.js';
+import { evaluateProvisionsCv } from '../eval/provisions/provision-cv.js';
+import { writeProvisionCvReport } from '../eval/provisions/provision-cv-report.js';
+import { readProvisionGold } from '../eval/provisions/provision-gold.js';
+import { AppState } from '../http/app-state.js';
+import { lawMentionFinder } from '../retrieval/law-mention-finder.js';
+import { ensureIndex, loadRerankerWeights } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -19,13 +25,15 @@ const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems fu
   --dataset  gold file: ALQAC questions or judgments (format detected from the records)
   --limit    only the first N questions
   --systems  comma-separated, from: ${SYSTEM_NAMES.join(', ')}
-             (default: full,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments,provisions)
+             (default: full,bm25,dense,naive-langchain); a judgments-format set also gets the provision
+             recommender's nested-CV table beside the frequency and similar-judgment baselines
+  --no-provisions  skip that table
   --out      JSON report path (default: eval/reports/<dataset name>.json); .md and .svg are written beside it
   --index    index folder (default: INDEX_DIR or indexes; built from the corpus first when empty)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, out: { type: 'string' }, index: { type: 'string' }, 'no-provisions': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || !values.dataset) {
     console.log(USAGE);
@@ -60,6 +68,17 @@ async function main(): Promise<number> {
   console.log(textTable(metricRows(report.systems)));
   for (const t of targets) console.log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.label}`);
   console.log(`\nreport: ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.markdown)}, ${path.relative(process.cwd(), files.chart)}`);
+
+  if (dataset.format === 'judgments' && !values['no-provisions']) {
+    // The recommender as the server wires it (learned reranker weights, law-name resolution).
+    const retriever = new AppState(index, { generator: new ExtractiveAnswerGenerator(), weights: loadRerankerWeights(), lawFinder: lawMentionFinder }).current.retriever;
+    const gold = readProvisionGold(JSON.parse(await readFile(datasetFile, 'utf8')) as unknown[]);
+    const cv = await evaluateProvisionsCv({ index, retriever, questions: dataset.questions, ...gold, log });
+    const out = await writeProvisionCvReport(cv, report.dataset, jsonPath);
+    console.log(`\nProvision recommendation (${cv.criminal} criminal, ${cv.civil} civil questions; nested cross-validation):`);
+    console.log(out.table);
+    console.log(`\nreport: ${path.relative(process.cwd(), out.json)}, ${path.relative(process.cwd(), out.markdown)}`);
+  }
   return 0;
 }
 

@@ -5,32 +5,20 @@
  * then compared with two baselines on the same questions: the provisions most often applied, and
  * the provisions of the most similar cases.
  */
-import { caseIndexFor } from '../../cases/case-index.js';
 import { classifyCaseType } from '../../cases/case-type.js';
-import { rankedArticles, type CriminalRecommender, type PreparedCriminal } from '../../cases/criminal/criminal-recommender.js';
+import type { PreparedCriminal } from '../../cases/criminal/criminal-recommender.js';
 import type { CitedProvision } from '../../cases/extract-provisions.js';
-import { isProceduralDocument } from '../../cases/procedural.js';
-import { ProvisionRecommender, type PreparedCivil } from '../../cases/provision-recommender.js';
-import { civilGrid, criminalGrid } from '../../cases/recommender-weights.js';
-import { criminalCodeOf } from '../../cases/criminal/criminal-code.js';
-import { CriminalRecommender as CriminalRecommenderImpl } from '../../cases/criminal/criminal-recommender.js';
-import type { CorpusIndex } from '../../index/corpus-index.js';
-import type { HybridRetriever } from '../../retrieval/hybrid-retriever.js';
-import { articleKey, type EvalQuestion } from '../eval-question.js';
+import { articleKey } from '../eval-question.js';
 import { percentile } from '../percentile.js';
-import { rankingScores } from '../ranking-metrics.js';
 import { round } from '../score-question.js';
 import { criminalBaselines } from './criminal-baselines.js';
 import { frequencyRanking } from './frequent-provisions.js';
 import { judgmentCases } from './judgment-cases.js';
 import { nestedCv } from './nested-cv.js';
+import { ProvisionExperiment, type ExperimentInput } from './provision-experiment.js';
 import { SimilarJudgments } from './similar-judgments.js';
 
-export interface ProvisionCvInput {
-  index: CorpusIndex;
-  retriever: HybridRetriever;
-  /** Questions with their gold mapped to corpus articles. */
-  questions: EvalQuestion[];
+export interface ProvisionCvInput extends ExperimentInput {
   /** Gold provisions with clauses and points, by question id (criminal sets). */
   clauseGold?: ReadonlyMap<string, CitedProvision[]>;
   /** The dataset's own case type of each question, when it gives one. */
@@ -38,7 +26,6 @@ export interface ProvisionCvInput {
   folds?: number;
   innerFolds?: number;
   seed?: number;
-  log?: (message: string) => void;
 }
 
 export interface ProvisionCvRow {
@@ -75,81 +62,29 @@ type Ranked = string[];
 
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
-interface Scored {
-  all: ReturnType<typeof rankingScores> | undefined;
-  substantive: ReturnType<typeof rankingScores> | undefined;
-  offense1?: number;
-  offenses3?: number;
-}
-
-export const OBJECTIVES = {
-  /** Criminal: the offense first, every offense in the top 3, then the rest of the list. */
-  criminal: (s: Scored) => (s.offense1 ?? 0) + 0.5 * (s.offenses3 ?? 0) + (s.all?.['recall@10'] ?? 0),
-  /** Civil: substantive recall first (what a judge needs), all provisions second. */
-  civil: (s: Scored) => (s.substantive?.['recall@10'] ?? 0) + 0.5 * (s.all?.['recall@10'] ?? 0),
-};
-
 /** Runs the evaluation; see the module comment. */
 export async function evaluateProvisionsCv(input: ProvisionCvInput): Promise<ProvisionCvReport> {
-  const { index, retriever, questions } = input;
-  const log = input.log ?? (() => {});
-  const cases = caseIndexFor(index);
-  const civil = new ProvisionRecommender(cases, retriever);
-  const code = criminalCodeOf(index);
-  const criminal: CriminalRecommender | undefined = code ? new CriminalRecommenderImpl(code, index, retriever) : undefined;
-  const procedural = (key: string) => isProceduralDocument(index, key.slice(0, key.lastIndexOf('#')));
-  const offenseArticles = (q: EvalQuestion) => new Set(q.gold.filter((g) => code && g.documentId === code.documentId && code.offense(g.article)).map(articleKey));
-
-  const score = (q: EvalQuestion, ranked: Ranked, family: 'criminal' | 'civil'): Scored => {
-    const gold = new Set(q.gold.map(articleKey));
-    const subGold = new Set([...gold].filter((k) => !procedural(k)));
-    const s: Scored = { all: gold.size > 0 ? rankingScores(ranked, gold) : undefined, substantive: subGold.size > 0 ? rankingScores(ranked.filter((k) => !procedural(k)), subGold) : undefined };
-    const offenses = offenseArticles(q);
-    if (family === 'criminal' && offenses.size > 0) {
-      s.offense1 = offenses.has(ranked[0] ?? '') ? 1 : 0;
-      s.offenses3 = [...offenses].every((k) => ranked.slice(0, 3).includes(k)) ? 1 : 0;
-    }
-    return s;
-  };
-
-  // 1. Route and prepare every question once (the expensive part), timing it.
-  const families = questions.map((q) => (classifyCaseType(q.text).family === 'criminal' && criminal ? 'criminal' : 'civil') as 'criminal' | 'civil');
-  const prepared: (PreparedCriminal | PreparedCivil)[] = [];
-  const prepareMs: number[] = [];
-  for (const [i, q] of questions.entries()) {
-    const t0 = performance.now();
-    prepared.push(families[i] === 'criminal' ? await criminal!.prepare(q.text) : await civil.prepare(q.text, q.excludeDocumentId));
-    prepareMs.push(performance.now() - t0);
-    if ((i + 1) % 10 === 0) log(`prepared ${i + 1}/${questions.length}`);
-  }
+  const { index, questions } = input;
+  const x = await ProvisionExperiment.prepare(input);
+  const { families, prepared, prepareMs, grids, code, criminal } = x;
 
   // 2. Each family's weights by nested CV over its own questions.
   const rankedBy = new Array<Ranked>(questions.length);
   const decideMs = new Array<number>(questions.length).fill(0);
   const chosen: ProvisionCvReport['chosen'] = [];
   const chosenPoint = new Array<number>(questions.length).fill(0);
-  const grids = { criminal: criminalGrid(), civil: civilGrid() };
   const outerFold = new Array<number>(questions.length).fill(0);
   for (const family of ['criminal', 'civil'] as const) {
-    const items = questions.map((_, i) => i).filter((i) => families[i] === family);
+    const { items, matrix } = x.matrix(family);
     if (items.length === 0) continue;
-    const rank = (i: number, p: number): Ranked => {
-      if (family === 'criminal') {
-        const r = criminal!.decide(prepared[i] as PreparedCriminal, grids.criminal[p]);
-        return rankedArticles(r).map((a) => `${code!.documentId}#${a}`);
-      }
-      return civil.decide(prepared[i] as PreparedCivil, grids.civil[p]).merged.map((s) => s.key);
-    };
     const grid = grids[family];
-    log(`${family}: ${items.length} questions × ${grid.length} weight settings`);
-    const matrix = grid.map((_, p) => items.map((i) => OBJECTIVES[family](score(questions[i]!, rank(i, p), family))));
     const cv = nestedCv(matrix, items.length, input.folds ?? 5, input.innerFolds ?? 4, input.seed ?? 7);
     cv.chosenPerFold.forEach((p, fold) => chosen.push({ family, fold, weights: grid[p] }));
     items.forEach((i, j) => {
       outerFold[i] = cv.folds[j]!;
       chosenPoint[i] = cv.chosenForItem[j]!;
       const t0 = performance.now();
-      rankedBy[i] = rank(i, cv.chosenForItem[j]!);
+      rankedBy[i] = x.rank(i, cv.chosenForItem[j]!);
       decideMs[i] = performance.now() - t0;
     });
   }
@@ -192,7 +127,7 @@ export async function evaluateProvisionsCv(input: ProvisionCvInput): Promise<Pro
     return n > 0 ? hit / n : null;
   };
   const row = (system: string, ranked: Ranked[], latencies: number[] | null, clause: number | null): ProvisionCvRow => {
-    const s = questions.map((q, i) => score(q, ranked[i]!, families[i]!));
+    const s = questions.map((_, i) => x.score(i, ranked[i]!));
     const all = s.flatMap((x) => (x.all ? [x.all] : []));
     const sub = s.flatMap((x) => (x.substantive ? [x.substantive] : []));
     const off1 = s.flatMap((x) => (x.offense1 === undefined ? [] : [x.offense1]));
@@ -217,7 +152,7 @@ export async function evaluateProvisionsCv(input: ProvisionCvInput): Promise<Pro
     questions: questions.length,
     criminal: criminalIdx.length,
     civil: questions.length - criminalIdx.length,
-    substantiveQuestions: questions.filter((q) => q.gold.some((g) => !procedural(articleKey(g)))).length,
+    substantiveQuestions: questions.filter((q) => q.gold.some((g) => !x.procedural(articleKey(g)))).length,
     caseTypeAccuracy: typed.length > 0 ? round(mean(typed.map((q) => (classifyCaseType(q.text).type === input.caseTypes!.get(q.id)!.toLowerCase() ? 1 : 0)))) : null,
     rows,
     chosen,
