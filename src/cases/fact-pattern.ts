@@ -27,7 +27,6 @@ export function isFactPattern(text: string): boolean {
     if (roles >= 1 && roles + disputes >= 3) return true;
   }
   if (!ACCUSED_RE.test(t)) return false;
-  const type = classifyCaseType(t);
-  // At least two words of a criminal case, one of them naming the proceedings (bị cáo, truy tố, tội X…).
-  return type.family === 'criminal' && type.cues.length >= 2;
+  // The words of a criminal case: a prosecution (bị cáo, truy tố, tội X…) or several offense words.
+  return classifyCaseType(t).family === 'criminal';
 }

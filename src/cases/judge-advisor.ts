@@ -67,7 +67,7 @@ export interface JudgeAdvice {
   /** Criminal: general-part articles applied with them. */
   general: ProvisionView[];
   /** Criminal: other offenses the description may be about. */
-  alternatives: { article: string; label: string; articleTitle: string }[];
+  alternatives: { documentId: string; article: string; label: string; articleTitle: string }[];
   /** Civil: the law that decides the dispute. */
   substantive: ProvisionView[];
   /** Procedure every such case applies, short and explained. */
@@ -141,7 +141,7 @@ export class JudgeAdvisor {
       caseType,
       offenses,
       general,
-      alternatives: r.alternatives.slice(0, 5).map((a) => ({ article: a.offense.article, label: `Điều ${a.offense.article} ${doc.meta.title}`, articleTitle: a.offense.title })),
+      alternatives: r.alternatives.slice(0, 5).map((a) => ({ documentId: doc.meta.id, article: a.offense.article, label: `Điều ${a.offense.article} ${doc.meta.title}`, articleTitle: a.offense.title })),
       substantive: [],
       procedural,
       provisions: [...offenses, ...general].slice(0, k),

@@ -3,6 +3,7 @@
  * amounts of money and what they are (value taken, damage, profit, or a compensation or penalty
  * that does not count), drug kinds and quantities, injury percentages, deaths, ages, alcohol.
  */
+import { foldDiacritics } from '../../text/fold.js';
 import { cue, type CueHit, type FactText } from './fact-text.js';
 
 /** The drug groups the BLHS thresholds are written for (Điều 248–252). */
@@ -141,10 +142,18 @@ function distance(a: { start: number; end: number }, b: { start: number; end: nu
   return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }
 
-/** Per drug class, the quantity that counts: the largest stated (a total repeats the parts). */
+/** `Hêrôin`, `heroine`, `hê-rô-in` → `heroin`: one drug however it is spelled. */
+function drugKey(d: DrugFigure): string {
+  return `${d.class}:${foldDiacritics(d.drug).toLowerCase().replace(/[^a-z]/g, '').replace(/e$/, '')}`;
+}
+
+/** Per drug, the quantity that counts: the largest stated (a total repeats the parts). */
 export function drugTotals(f: FactFigures): DrugFigure[] {
-  const by = new Map<DrugClass, DrugFigure>();
-  for (const d of f.drugs) if (!by.has(d.class) || by.get(d.class)!.quantity < d.quantity) by.set(d.class, d);
+  const by = new Map<string, DrugFigure>();
+  for (const d of f.drugs) {
+    const k = drugKey(d);
+    if (!by.has(k) || by.get(k)!.quantity < d.quantity) by.set(k, d);
+  }
   return [...by.values()];
 }
 
