@@ -25,6 +25,7 @@ export function provisionTargets(r: ProvisionCvReport): { label: string; met: bo
     out.push({ label: `civil substantive recall@10 ≥ 0.40 (nested CV: ${sub.toFixed(3)})`, met: sub >= 0.4 });
     out.push({ label: `civil substantive recall@10 ≥ frequency baseline + 0.10 (${sub.toFixed(3)} vs ${freq['substantive recall@10'].toFixed(3)})`, met: sub >= freq['substantive recall@10'] + 0.1 });
   }
+  out.push({ label: `/v1/cases/provisions p95 < 150 ms in-process (advisor as served: p50 ${r.served.latency_ms_p50.toFixed(1)}, p95 ${r.served.latency_ms_p95.toFixed(1)} ms)`, met: r.served.latency_ms_p95 < 150 });
   return out;
 }
 
@@ -46,7 +47,7 @@ export async function writeProvisionCvReport(r: ProvisionCvReport, dataset: stri
   const md = [
     `# Provision recommendation: ${dataset}`,
     '',
-    `${r.questions} questions (${r.criminal} routed as criminal, ${r.civil} as civil; ${r.substantiveQuestions} with substantive gold in the corpus)${r.caseTypeAccuracy !== null ? `; case type right for ${(r.caseTypeAccuracy * 100).toFixed(1)}%` : ''}.`,
+    `${r.questions} questions (${r.criminal} routed as criminal, ${r.civil} as civil; ${r.substantiveQuestions} with substantive gold in the corpus)${r.caseTypeAccuracy !== null ? `; case type right for ${(r.caseTypeAccuracy * 100).toFixed(1)}%` : ''}; the chat hands ${(r.chatRouted * 100).toFixed(1)}% of them to the case advisor.`,
     '',
     ...NOTES.map((n) => `- ${n}`),
     '',

@@ -6,6 +6,10 @@
  * the provisions of the most similar cases.
  */
 import { classifyCaseType } from '../../cases/case-type.js';
+import { isFactPattern } from '../../cases/fact-pattern.js';
+import { caseIndexFor } from '../../cases/case-index.js';
+import { JudgeAdvisor } from '../../cases/judge-advisor.js';
+import { loadJudgeWeights } from '../../cases/recommender-weights.js';
 import type { PreparedCriminal } from '../../cases/criminal/criminal-recommender.js';
 import type { CitedProvision } from '../../cases/extract-provisions.js';
 import { articleKey } from '../eval-question.js';
@@ -52,6 +56,13 @@ export interface ProvisionCvReport {
   substantiveQuestions: number;
   /** Share of questions whose case type the classifier got right, when the dataset states it. */
   caseTypeAccuracy: number | null;
+  /**
+   * What `/v1/cases/provisions` does for each description, timed in-process after one warm-up call:
+   * the advisor as served (fitted weights, no judgment left out), article texts, similar cases and reasons.
+   */
+  served: { latency_ms_p50: number; latency_ms_p95: number };
+  /** Share of questions the chat hands to the case advisor (a fact pattern with provisions to give) instead of answering or refusing. */
+  chatRouted: number;
   rows: ProvisionCvRow[];
   /** Weights chosen in each outer fold, per family. */
   chosen: { family: 'criminal' | 'civil'; fold: number; weights: unknown }[];
@@ -148,11 +159,21 @@ export async function evaluateProvisionsCv(input: ProvisionCvInput): Promise<Pro
   const latencies = prepareMs.map((ms, i) => ms + decideMs[i]!);
   const rows = [row('frequent-provisions', frequency, null, null), row('similar-judgments', similarRanked, null, null), row('recommender (nested CV)', rankedBy, latencies, clauseAccuracy())];
   const typed = questions.filter((q) => input.caseTypes?.get(q.id));
+  const advisor = new JudgeAdvisor(caseIndexFor(index), input.retriever, loadJudgeWeights());
+  await advisor.advise(questions[0]?.text ?? '');
+  const served: number[] = [];
+  for (const q of questions) {
+    const t0 = performance.now();
+    await advisor.advise(q.text, { k: 10 });
+    served.push(performance.now() - t0);
+  }
   return {
     questions: questions.length,
     criminal: criminalIdx.length,
     civil: questions.length - criminalIdx.length,
     substantiveQuestions: questions.filter((q) => q.gold.some((g) => !x.procedural(articleKey(g)))).length,
+    served: { latency_ms_p50: round(percentile(served, 50), 1), latency_ms_p95: round(percentile(served, 95), 1) },
+    chatRouted: round(mean(questions.map((q, i) => (isFactPattern(q.text) && rankedBy[i]!.length > 0 ? 1 : 0)))),
     caseTypeAccuracy: typed.length > 0 ? round(mean(typed.map((q) => (classifyCaseType(q.text).type === input.caseTypes!.get(q.id)!.toLowerCase() ? 1 : 0)))) : null,
     rows,
     chosen,
