@@ -5,6 +5,8 @@ import { cue, type Cue, type FactText } from './fact-text.js';
 export interface TermRule {
   phrases: { phrase: string; cue: Cue }[];
   legal: string;
+  /** Words one of which the description must also contain for the rule to fire. */
+  context?: Cue;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,10 +17,13 @@ export function parseTermRules(text: string): TermRule[] {
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) continue;
-    const [left, right] = line.split('=>').map((s) => s.trim());
-    if (!left || !right) throw new Error(`offense-terms: a rule needs "phrases => words": ${line}`);
+    const [rawLeft, right] = line.split('=>').map((s) => s.trim());
+    if (!rawLeft || !right) throw new Error(`offense-terms: a rule needs "phrases => words": ${line}`);
+    const ctx = /^\[([^\]]+)\]\s*/.exec(rawLeft);
+    const left = ctx ? rawLeft.slice(ctx[0].length) : rawLeft;
     const phrases = left.split(',').map((p) => p.trim()).filter(Boolean).map((phrase) => ({ phrase, cue: cue(String.raw`(?<!\p{L})${escape(phrase).replace(/\s+/g, String.raw`\s+`)}(?!\p{L})`) }));
-    out.push({ phrases, legal: right.normalize('NFC') });
+    const context = ctx ? cue(String.raw`(?<!\p{L})(?:${ctx[1]!.split('|').map((w) => escape(w.trim()).replace(/\s+/g, String.raw`\s+`)).join('|')})(?!\p{L})`) : undefined;
+    out.push({ phrases, legal: right.normalize('NFC'), ...(context ? { context } : {}) });
   }
   return out;
 }
@@ -34,6 +39,7 @@ export function offenseTermRules(): TermRule[] {
 export function legalTerms(t: FactText, rules: readonly TermRule[] = offenseTermRules()): { legal: string; phrase: string }[] {
   const out: { legal: string; phrase: string }[] = [];
   for (const r of rules) {
+    if (r.context && !t.has(r.context)) continue;
     const hit = r.phrases.find((p) => t.has(p.cue));
     if (hit) out.push({ legal: r.legal, phrase: hit.phrase });
   }
