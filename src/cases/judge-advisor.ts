@@ -167,7 +167,9 @@ export class JudgeAdvisor {
     });
     const query = factsQuery(facts, this.cases.index);
     const shared = sharedFactsOf(this.cases);
-    const similar = rec.similar.slice(0, 5).map((s) => this.similarView(s, query, shared.shared(query, s.record)));
+    const lexical = this.cases.index.lexical;
+    const scores = lexical.scoreAll(lexical.analyze(query));
+    const similar = rec.similar.slice(0, 5).map((s) => this.similarView(s, query, shared.shared(query, s.record), scores));
     const tendency = outcomeTendency(rec.similar);
     return {
       caseType,
@@ -184,9 +186,9 @@ export class JudgeAdvisor {
     };
   }
 
-  private similarView(s: SimilarCase, query: string, sharedFacts: string[]): SimilarCaseView {
+  private similarView(s: SimilarCase, query: string, sharedFacts: string[], scores: Float32Array): SimilarCaseView {
     const r = s.record;
-    const ex = caseExcerpt(this.cases.index, r, query);
+    const ex = caseExcerpt(this.cases.index, r, query, 400, scores);
     return {
       documentId: r.documentId,
       label: judgmentLabel(r),

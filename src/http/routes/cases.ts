@@ -73,11 +73,12 @@ export function casesRouter(state: AppState, weights?: JudgeWeights): Router {
     const found = await cases.similar.search(facts, k);
     const shared = sharedFactsOf(cases);
     const tendency = outcomeTendency(found);
+    const scores = index.lexical.scoreAll(index.lexical.analyze(query));
     res.json({
       query,
       tendency: tendency ?? null,
       results: found.map((c) => {
-        const ex = caseExcerpt(index, c.record, query);
+        const ex = caseExcerpt(index, c.record, query, 400, scores);
         return {
           ...presentCase(c.record),
           score: Math.round(c.score * 1000) / 1000,
