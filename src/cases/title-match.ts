@@ -31,15 +31,21 @@ export class TitleMatcher {
     const q = new Set(lexicalTerms(query).filter((t) => t.includes('_')));
     const out = new Map<string, number>();
     for (const { key, terms } of this.titles) {
-      let hit = 0;
-      let total = 0;
-      for (const t of terms) {
-        const w = this.idf.get(t) ?? 0;
-        total += w;
-        if (q.has(t)) hit += w;
-      }
-      if (hit > 0) out.set(key, hit / total);
+      const covered = weightedCoverage(terms, q, this.idf);
+      if (covered > 0) out.set(key, covered);
     }
     return out;
   }
+}
+
+/** The share of `terms` found in `text`, each term weighted by `idf` (0 when none or no weight). */
+export function weightedCoverage(terms: Iterable<string>, text: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
+  let hit = 0;
+  let total = 0;
+  for (const t of terms) {
+    const w = idf.get(t) ?? 0;
+    total += w;
+    if (text.has(t)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
 }

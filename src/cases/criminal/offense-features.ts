@@ -12,6 +12,7 @@
 import { LexicalIndex } from '../../index/lexical-index.js';
 import { foldDiacritics } from '../../text/fold.js';
 import { lexicalTerms } from '../../text/tokenize.js';
+import { weightedCoverage } from '../title-match.js';
 import { matchClause, type ClauseMatch } from './clause-match.js';
 import type { CriminalCode, Offense } from './criminal-code.js';
 import type { CriminalFacts } from './criminal-facts.js';
@@ -84,15 +85,7 @@ export class OffenseScorer {
     // Cheap evidence first; only the strongest candidates have their clauses matched.
     const cheap: { i: number; named: number; name: number; definition: number; retrieval: number; sum: number }[] = [];
     this.code.offenses.forEach((offense, i) => {
-      const nameSet = this.nameTerms[i]![form]!;
-      let total = 0;
-      let hit = 0;
-      for (const b of nameSet) {
-        const w = this.idf.get(b) ?? 0;
-        total += w;
-        if (factTerms.has(b)) hit += w;
-      }
-      const name = total > 0 ? hit / total : 0;
+      const name = weightedCoverage(this.nameTerms[i]![form]!, factTerms, this.idf);
       const namedScore = Math.max(0, ...named.map((n) => overlapF1(syllableSet(fold(n)), syllableSet(fold(offense.name)))));
       const definition = defScores[i]! / maxDef;
       const rank = offenseRank.get(offense.article);
