@@ -23,8 +23,12 @@ export class CaseAdvisor implements CaseAdvisorPort {
   ) {}
 
   async advise(question: string): Promise<Answer | undefined> {
-    if (!isFactPattern(question)) return undefined;
-    const advice = await this.judge.advise(question, { k: this.o.provisions });
+    return isFactPattern(question) ? this.adviseOnFacts(question) : undefined;
+  }
+
+  /** Advises on any text taken as a case description (a judge's explicit choice), or undefined when no provision comes up. */
+  async adviseOnFacts(facts: string): Promise<Answer | undefined> {
+    const advice = await this.judge.advise(facts, { k: this.o.provisions });
     if (advice.provisions.length === 0 && advice.procedural.length === 0) return undefined;
     return composeCaseAnswer(this.judge.cases.index, advice, this.o.judgments);
   }

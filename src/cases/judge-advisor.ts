@@ -18,7 +18,7 @@ import { CriminalRecommender, type ChargedOffense } from './criminal/criminal-re
 import type { GeneralProvision } from './criminal/general-part.js';
 import { factsQuery } from './facts-query.js';
 import { ProvisionRecommender, type RecommendedProvision } from './provision-recommender.js';
-import { DEFAULT_JUDGE_WEIGHTS, type JudgeWeights } from './recommender-weights.js';
+import { DEFAULT_JUDGE_WEIGHTS, loadJudgeWeights, type JudgeWeights } from './recommender-weights.js';
 import { outcomeTendency, sharedFactsOf, type OutcomeTendency } from './similar-facts.js';
 import type { SimilarCase } from './similar-cases.js';
 import type { UnresolvedRecommendation } from './unresolved-votes.js';
@@ -249,9 +249,12 @@ function civilReasons(p: RecommendedProvision, neighbours: number): Reason[] {
 
 const advisors = new WeakMap<HybridRetriever, JudgeAdvisor>();
 
-/** The advisor of a serving state (one per retriever, so an index swap gets a new one), built on first use. */
+/**
+ * The advisor of a serving state (one per retriever, so an index swap gets a new one), built on
+ * first use with `weights`, by default the fitted ones (`src/cases/recommender-weights.json`).
+ */
 export function judgeAdvisorFor(cases: CaseIndex, retriever: HybridRetriever, weights?: JudgeWeights): JudgeAdvisor {
   let a = advisors.get(retriever);
-  if (!a || a.cases !== cases) advisors.set(retriever, (a = new JudgeAdvisor(cases, retriever, weights)));
+  if (!a || a.cases !== cases) advisors.set(retriever, (a = new JudgeAdvisor(cases, retriever, weights ?? loadJudgeWeights())));
   return a;
 }

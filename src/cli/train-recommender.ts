@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { ExtractiveAnswerGenerator } from '../answer/extractive-answer-generator.js';
 import { DEFAULT_JUDGE_WEIGHTS, JUDGE_WEIGHTS_FILE, type JudgeWeights } from '../cases/recommender-weights.js';
 import type { CriminalWeights } from '../cases/criminal/criminal-recommender.js';
 import type { RecommenderWeights } from '../cases/provision-recommender.js';
@@ -10,9 +9,8 @@ import { loadConfig } from '../config.js';
 import { GoldMapper } from '../eval/gold-mapping.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { ProvisionExperiment } from '../eval/provisions/provision-experiment.js';
-import { AppState } from '../http/app-state.js';
-import { lawMentionFinder } from '../retrieval/law-mention-finder.js';
-import { ensureIndex, loadRerankerWeights } from '../service.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { ensureIndex, loadServingResources } from '../service.js';
 import { runMain } from './run-main.js';
 
 const USAGE = `Usage: npm run train-recommender -- [--criminal <file>] [--civil <file>] [--index <dir>] [--dry-run]
@@ -32,7 +30,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const index = await ensureIndex({ ...config, INDEX_DIR: values.index ? path.resolve(values.index) : config.INDEX_DIR }, pino({ level: 'warn' }));
-  const retriever = new AppState(index, { generator: new ExtractiveAnswerGenerator(), weights: loadRerankerWeights(), lawFinder: lawMentionFinder }).current.retriever;
+  const retriever = createRetriever(index, loadServingResources(config).resources);
   const log = (m: string) => console.error(m);
   const weights: JudgeWeights = { ...DEFAULT_JUDGE_WEIGHTS };
   const fitted: Record<string, { dataset: string; questions: number; objective: number }> = {};
