@@ -134,7 +134,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     generator: createGenerator(config),
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights)),
+    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights, curatedThesaurus(config))),
   });
   const app = createApp({
     state,

@@ -6,6 +6,7 @@
  * One advisor serves the HTTP endpoints and the chat.
  */
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import type { Thesaurus } from '../text/thesaurus.js';
 import type { Article, ParsedDocument } from '../types/legal-document.js';
 import { articleLabel, articleText } from './article-text.js';
 import { caseExcerpt } from './case-excerpt.js';
@@ -107,10 +108,11 @@ export class JudgeAdvisor {
     readonly cases: CaseIndex,
     retriever: HybridRetriever,
     private readonly weights: JudgeWeights = DEFAULT_JUDGE_WEIGHTS,
+    thesaurus?: Thesaurus,
   ) {
     this.civil = new ProvisionRecommender(cases, retriever, weights.civil);
     const code = criminalCodeOf(cases.index);
-    this.criminal = code ? new CriminalRecommender(code, cases.index, retriever) : undefined;
+    this.criminal = code ? new CriminalRecommender(code, cases.index, retriever, thesaurus) : undefined;
   }
 
   async advise(facts: string, options: AdviseOptions = {}): Promise<JudgeAdvice> {
@@ -251,10 +253,11 @@ const advisors = new WeakMap<HybridRetriever, JudgeAdvisor>();
 
 /**
  * The advisor of a serving state (one per retriever, so an index swap gets a new one), built on
- * first use with `weights`, by default the fitted ones (`src/cases/recommender-weights.json`).
+ * first use with `weights`, by default the fitted ones (`src/cases/recommender-weights.json`), and
+ * the curated thesaurus when the service has one.
  */
-export function judgeAdvisorFor(cases: CaseIndex, retriever: HybridRetriever, weights?: JudgeWeights): JudgeAdvisor {
+export function judgeAdvisorFor(cases: CaseIndex, retriever: HybridRetriever, weights?: JudgeWeights, thesaurus?: Thesaurus): JudgeAdvisor {
   let a = advisors.get(retriever);
-  if (!a || a.cases !== cases) advisors.set(retriever, (a = new JudgeAdvisor(cases, retriever, weights ?? loadJudgeWeights())));
+  if (!a || a.cases !== cases) advisors.set(retriever, (a = new JudgeAdvisor(cases, retriever, weights ?? loadJudgeWeights(), thesaurus)));
   return a;
 }

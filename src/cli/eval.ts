@@ -18,7 +18,7 @@ import { evaluateProvisionsCv } from '../eval/provisions/provision-cv.js';
 import { writeProvisionCvReport } from '../eval/provisions/provision-cv-report.js';
 import { readProvisionGold } from '../eval/provisions/provision-gold.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
-import { ensureIndex, loadServingResources } from '../service.js';
+import { curatedThesaurus, ensureIndex, loadServingResources } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     // The recommender over a retriever wired as the server wires it.
     const retriever = createRetriever(index, loadServingResources(config).resources);
     const gold = readProvisionGold(JSON.parse(await readFile(datasetFile, 'utf8')) as unknown[]);
-    const cv = await evaluateProvisionsCv({ index, retriever, questions: dataset.questions, ...gold, log });
+    const cv = await evaluateProvisionsCv({ index, retriever, questions: dataset.questions, thesaurus: curatedThesaurus(config), ...gold, log });
     const out = await writeProvisionCvReport(cv, report.dataset, jsonPath);
     console.log(`\nProvision recommendation (${cv.criminal} criminal, ${cv.civil} civil questions; nested cross-validation):`);
     console.log(out.table);

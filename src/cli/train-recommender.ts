@@ -10,7 +10,7 @@ import { GoldMapper } from '../eval/gold-mapping.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { ProvisionExperiment } from '../eval/provisions/provision-experiment.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
-import { ensureIndex, loadServingResources } from '../service.js';
+import { curatedThesaurus, ensureIndex, loadServingResources } from '../service.js';
 import { runMain } from './run-main.js';
 
 const USAGE = `Usage: npm run train-recommender -- [--criminal <file>] [--civil <file>] [--index <dir>] [--dry-run]
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   for (const [family, file] of [['criminal', values.criminal], ['civil', values.civil]] as const) {
     const ds = await loadDataset(path.resolve(file));
     new GoldMapper(index).mapQuestions(ds.questions);
-    const x = await ProvisionExperiment.prepare({ index, retriever, questions: ds.questions, log });
+    const x = await ProvisionExperiment.prepare({ index, retriever, questions: ds.questions, thesaurus: curatedThesaurus(config), log });
     const fit = x.fit(family);
     if (!fit) {
       console.log(`${family}: no question of ${file} is routed as ${family}; keeping the current weights`);

@@ -6,6 +6,7 @@
  */
 import type { CorpusIndex } from '../../index/corpus-index.js';
 import type { HybridRetriever } from '../../retrieval/hybrid-retriever.js';
+import type { Thesaurus } from '../../text/thesaurus.js';
 import { factsQuery } from '../facts-query.js';
 import { matchLawArticles } from '../law-matches.js';
 import { clauseLabel, type ClauseMatch } from './clause-match.js';
@@ -52,6 +53,8 @@ export class CriminalRecommender {
     readonly code: CriminalCode,
     private readonly index: CorpusIndex,
     private readonly retriever: HybridRetriever,
+    /** The team's curated thesaurus: more lay wording mapped to the code's words. */
+    private readonly thesaurus?: Thesaurus,
   ) {}
 
   /** Reads the facts and scores every candidate offense's evidence. */
@@ -59,7 +62,7 @@ export class CriminalRecommender {
     const facts = readCriminalFacts(description);
     const law = await matchLawArticles(this.retriever, factsQuery(facts.offenseText.text, this.index), [this.code.documentId], 60);
     const ranks = new Map([...law.values()].map((m) => [m.article, m.rank]));
-    return { facts, candidates: offenseScorerOf(this.code).candidates(facts, ranks) };
+    return { facts, candidates: offenseScorerOf(this.code).candidates(facts, ranks, this.thesaurus) };
   }
 
   /** The recommendation under `weights`; cheap, so weights can be searched over prepared descriptions. */

@@ -3,7 +3,8 @@
  * - `named`: the description names it (`truy tố … về tội Trộm cắp tài sản`), overlap of the named
  *   offense with the article's title;
  * - `name`: the article's offense name in the description's words, lay wording mapped to the code's
- *   by `offense-terms.txt` (name bigrams weighted by how rare they are among offense names);
+ *   by `offense-terms.txt` and by the team thesaurus (`corpus/thesaurus/`, domains hình sự and ma tuý)
+ *   when one is given (name bigrams weighted by how rare they are among offense names);
  * - `definition`: BM25 of the description against the article's own clauses (its definition);
  * - `retrieval`: rank of the article's best passage in the service's hybrid search;
  * - `figures`: the description's figures meet one of its clauses' drug, injury, death or age conditions.
@@ -17,6 +18,7 @@ import { matchClause, type ClauseMatch } from './clause-match.js';
 import type { CriminalCode, Offense } from './criminal-code.js';
 import type { CriminalFacts } from './criminal-facts.js';
 import { cue } from './fact-text.js';
+import type { Thesaurus } from '../../text/thesaurus.js';
 import { legalTerms } from './offense-terms.js';
 
 export const OFFENSE_FEATURES = ['named', 'name', 'definition', 'retrieval', 'figures'] as const;
@@ -69,9 +71,9 @@ export class OffenseScorer {
    * Every offense with some evidence, features filled. `retrievalRanks` gives the 0-based rank of
    * offense articles among the hybrid search's articles (absent: not found).
    */
-  candidates(facts: CriminalFacts, retrievalRanks: ReadonlyMap<string, number>): OffenseCandidate[] {
+  candidates(facts: CriminalFacts, retrievalRanks: ReadonlyMap<string, number>, thesaurus?: Thesaurus): OffenseCandidate[] {
     const t = facts.offenseText;
-    const terms = legalTerms(t);
+    const terms = [...legalTerms(t), ...criminalThesaurusTerms(t.text, thesaurus)];
     const form = t.folded ? 1 : 0;
     const fold = (s: string) => (t.folded ? foldDiacritics(s) : s);
     const expanded = `${t.text} . ${terms.map((x) => fold(x.legal)).join(' . ')}`;
@@ -105,6 +107,15 @@ export class OffenseScorer {
     }
     return out;
   }
+}
+
+/** Domains of the team thesaurus whose legal terms name criminal acts. */
+const CRIMINAL_DOMAINS = new Set(['hình sự', 'ma tuý']);
+
+/** The legal terms the team's curated thesaurus (`corpus/thesaurus/`) gives for the description's criminal wording. */
+function criminalThesaurusTerms(text: string, thesaurus: Thesaurus | undefined): { legal: string; phrase: string }[] {
+  if (!thesaurus) return [];
+  return thesaurus.find(text).flatMap((m) => m.relations.filter((r) => CRIMINAL_DOMAINS.has(r.domain)).map((r) => ({ legal: r.to, phrase: m.text })));
 }
 
 function overlapF1(a: Set<string>, b: Set<string>): number {

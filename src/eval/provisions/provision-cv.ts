@@ -159,7 +159,7 @@ export async function evaluateProvisionsCv(input: ProvisionCvInput): Promise<Pro
   const latencies = prepareMs.map((ms, i) => ms + decideMs[i]!);
   const rows = [row('frequent-provisions', frequency, null, null), row('similar-judgments', similarRanked, null, null), row('recommender (nested CV)', rankedBy, latencies, clauseAccuracy())];
   const typed = questions.filter((q) => input.caseTypes?.get(q.id));
-  const advisor = new JudgeAdvisor(caseIndexFor(index), input.retriever, loadJudgeWeights());
+  const advisor = new JudgeAdvisor(caseIndexFor(index), input.retriever, loadJudgeWeights(), input.thesaurus);
   await advisor.advise(questions[0]?.text ?? '');
   const served: number[] = [];
   for (const q of questions) {

@@ -12,6 +12,7 @@ import { ProvisionRecommender, type PreparedCivil, type RecommenderWeights } fro
 import { civilGrid, criminalGrid } from '../../cases/recommender-weights.js';
 import type { CorpusIndex } from '../../index/corpus-index.js';
 import type { HybridRetriever } from '../../retrieval/hybrid-retriever.js';
+import type { Thesaurus } from '../../text/thesaurus.js';
 import { articleKey, type EvalQuestion } from '../eval-question.js';
 import { rankingScores } from '../ranking-metrics.js';
 
@@ -38,6 +39,8 @@ export interface ExperimentInput {
   retriever: HybridRetriever;
   /** Questions with their gold mapped to corpus articles. */
   questions: EvalQuestion[];
+  /** The curated thesaurus the service reads criminal wording with. */
+  thesaurus?: Thesaurus;
   log?: (message: string) => void;
 }
 
@@ -59,7 +62,7 @@ export class ProvisionExperiment {
   static async prepare(input: ExperimentInput): Promise<ProvisionExperiment> {
     const { index, retriever, questions } = input;
     const code = criminalCodeOf(index);
-    const criminal = code ? new CriminalRecommender(code, index, retriever) : undefined;
+    const criminal = code ? new CriminalRecommender(code, index, retriever, input.thesaurus) : undefined;
     const civil = new ProvisionRecommender(caseIndexFor(index), retriever);
     const families = questions.map((q): Family => (classifyCaseType(q.text).family === 'criminal' && criminal ? 'criminal' : 'civil'));
     const prepared: (PreparedCriminal | PreparedCivil)[] = [];
