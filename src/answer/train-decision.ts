@@ -14,14 +14,16 @@ export interface DecisionExample {
 }
 
 /**
- * What each outcome is worth, by whether the corpus answers the question. Not fitted: these say
- * what the product prefers. A confident answer to a question the corpus cannot answer is the worst
- * outcome, a refusal of an answerable one nearly as bad; a "gợi ý" that lists the right provision
- * is most of a right answer, and is an honest reply to an unanswerable question.
+ * What each outcome is worth, by whether the corpus answers the question. Not fitted: set once from
+ * what the product promises (issue 9's targets) — answer what the corpus answers, citing the right
+ * article; never answer what it cannot (the worst outcome); a refusal of an answerable question is
+ * nearly as bad. A "gợi ý" is an honest reply to a question the corpus cannot answer, and only a
+ * small help for one it can (the user must ask again); an answer citing a near-miss article of the
+ * right law costs less than refusing.
  */
 export const OUTCOME_UTILITY = {
-  answerable: { answerRight: 1, answerWrong: -0.5, suggestRight: 0.4, suggestWrong: -0.1, refuse: -1 },
-  unanswerable: { answer: -2, suggest: 0.4, refuse: 1 },
+  answerable: { answerRight: 1, answerWrong: -0.25, suggestRight: 0.25, suggestWrong: 0, refuse: -1 },
+  unanswerable: { answer: -2, suggest: 0.5, refuse: 1 },
 } as const;
 
 /** The utility of one outcome for one example. */
