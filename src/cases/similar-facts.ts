@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { CaseIndex } from './case-index.js';
 import type { CaseRecord } from './case-record.js';
@@ -6,8 +7,8 @@ import type { SimilarCase } from './similar-cases.js';
 
 /** Word pairs that say nothing about a dispute however rare they are in the judgments: figures, initials. */
 const GENERIC = /^(?:\d+_|.*_\d+$|\p{L}_|.*_\p{L}$)/u;
-/** Syllables that do not begin or end a word shown as a shared fact (`gốc và`, `tháng với`, `ông B`). */
-const EDGE = new Set(['và', 'với', 'của', 'cho', 'các', 'là', 'có', 'được', 'thì', 'mà', 'này', 'đó', 'ông', 'bà', 'anh', 'chị', 'cụ', 'em', 'cầu', 'tháng', 'năm', 'ngày', 'về', 'theo', 'tại', 'từ', 'đến', 'trong', 'không', 'đã', 'sẽ', 'nhưng', 'nên', 'do', 'để', 'khi', 'thể', 'hạn', 'bị', 'những', 'một']);
+/** Syllables that do not begin or end a word shown as a shared fact (`gốc và`, `tháng với`, `ông B`): the project's function words, titles, dates, fillers. */
+const EDGE = new Set([...FUNCTION_WORDS, 'đó', 'ông', 'bà', 'anh', 'chị', 'cụ', 'em', 'cầu', 'tháng', 'năm', 'ngày', 'sẽ', 'nhưng', 'nên', 'thể', 'hạn']);
 const isWord = (t: string) => !GENERIC.test(t) && !t.split('_').some((x, i) => EDGE.has(x) && (i === 0 || x !== 'hạn'));
 
 /**
