@@ -46,7 +46,7 @@ export function loadRerankerWeights(): RerankerWeights {
 /** The answer/suggest/refuse decision fitted by `npm run train`. */
 export function loadDecisionModel(): DecisionModel {
   const model = JSON.parse(readFileSync(DECISION_FILE, 'utf8')) as DecisionModel;
-  if (model.features.join() !== DECISION_FEATURES.join()) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
+  if (model.features.join() !== DECISION_FEATURES.join() || !model.top3 || !model.utility) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
   return model;
 }
 

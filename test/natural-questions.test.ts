@@ -81,7 +81,8 @@ describe('answer, suggest or refuse', () => {
 
   it('"gợi ý": when not sure, lists the three likeliest provisions with their titles and asks which is meant', async () => {
     // A policy that is never sure enough to answer, to see the suggestion itself on real text.
-    const unsure = new CalibratedPolicy({ ...model, answerAt: 2, suggestAt: 0 });
+    const suggestOnly = { answerable: { answerRight: -9, answerWrong: -9, suggestRight: 1, suggestWrong: 1, refuse: -9 }, unanswerable: { answer: -9, suggest: 1, refuse: -9 } };
+    const unsure = new CalibratedPolicy({ ...model, utility: suggestOnly });
     const chat = new ChatService({ retriever, generator: extractive, policy: unsure });
     const r = await chat.answer(ask('Sếp nợ lương thì em làm sao?'));
     expect(r.outcome).toBe('suggest');

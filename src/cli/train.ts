@@ -20,7 +20,7 @@ const USAGE = `Usage: npm run train -- [--dataset FILE]... [--no-titles] [--fold
 
 /** Candidate values of the thesaurus weights, tried one weight at a time. */
 const QUERY_EXPANSION_GRID = [0.25, 0.5, 1];
-const FIELD_EXPANSION_GRID = [0, 0.5, 1];
+const FIELD_EXPANSION_GRID = [0, 0.5, 1, 2];
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -73,8 +73,6 @@ async function main(): Promise<number> {
   for (const [source, s] of Object.entries(trained.summary)) {
     console.log(`  ${source.padEnd(16)} n=${s.n}  MRR@10 ${s.mrr.toFixed(3)}  recall@1 ${s.recall1.toFixed(3)}  answered with the right first article ${pct(s.answeredRight)}  answerable refused ${pct(s.answerableRefused)}${s.unanswerable ? `  unanswerable declined ${pct(s.unanswerableDeclined)} (of ${s.unanswerable})` : ''}  suggested ${pct(s.suggested)}`);
   }
-  const d = trained.final.decision;
-  console.log(`\nfitted on all: answer when P(correct) ≥ ${d.answerAt}, else suggest when P(answerable) ≥ ${d.suggestAt}, else refuse`);
   if (values['dry-run']) return 0;
   const cv = Object.fromEntries(Object.entries(trained.summary).map(([s, x]) => [s, { mrr10: round(x.mrr), answerableRefused: round(x.answerableRefused), unanswerableDeclined: round(x.unanswerableDeclined) }]));
   const note = { trainedOn: datasets.map((f) => path.basename(f)).concat(values['no-titles'] ? [] : ['article titles']), folds, crossValidated: cv };
