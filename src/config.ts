@@ -13,6 +13,8 @@ export const configSchema = z
     HOST: z.string().default('127.0.0.1'),
     CORPUS_DIR: z.string().default('../shared/corpus'),
     INDEX_DIR: z.string().default('indexes'),
+    /** Reviewed document registry (numbers, dates, signers, status, amendments) merged at ingest. */
+    REGISTRY_FILE: z.string().default('corpus/registry/documents.jsonl'),
     /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
     EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
     EMBEDDING_MODEL_DIR: optionalString,
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...c,
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
+    REGISTRY_FILE: path.resolve(cwd, c.REGISTRY_FILE),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
   };
 }

@@ -16,6 +16,7 @@ import { casesRouter } from './http/routes/cases.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
+import { loadRegistry } from './registry/load-registry.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { lawMentionFinder } from './retrieval/law-mention-finder.js';
 
@@ -35,9 +36,10 @@ export function createGenerator(config: Config): AnswerGenerator {
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
 }
 
-/** Runs an ingest with the configured embedder. */
-export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<IngestReport> {
+/** Runs an ingest with the configured embedder and document registry. */
+export async function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {}): Promise<IngestReport> {
   return ingestCorpus({
+    registry: await loadRegistry(config.REGISTRY_FILE),
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
     embedderKind: config.EMBEDDER,
@@ -45,6 +47,7 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
     lsa: { dim: config.EMBEDDING_DIM },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onLog ? { onLog: opts.onLog } : {}),
   });
 }
 

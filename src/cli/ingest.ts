@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { createEmbedder } from '../embeddings/create-embedder.js';
-import { ingestCorpus } from '../ingest/ingest-pipeline.js';
+import { runIngest } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -21,16 +20,8 @@ async function main(): Promise<number> {
   const corpusDir = values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR;
   const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
   const bar = createPhaseProgress();
-  const report = await ingestCorpus({
-    corpusDir,
-    indexDir,
-    full: values.full,
-    embedderKind: config.EMBEDDER,
-    ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
-    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}),
-    lsa: { dim: config.EMBEDDING_DIM },
-    onProgress: bar.update,
-  });
+  const notes: string[] = [];
+  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, onProgress: bar.update, onLog: (m) => notes.push(m) });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
   console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
@@ -44,6 +35,7 @@ async function main(): Promise<number> {
   }
   console.log(`  skipped:    ${report.skipped.length}`);
   for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  for (const n of notes) console.log(`  ${n}`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { AnswerGenerator } from '../answer/answer-generator.js';
 import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
@@ -9,6 +10,8 @@ export interface ServingState {
   index: CorpusIndex;
   retriever: HybridRetriever;
   chat: ChatService;
+  /** Which corpus text amends which, for citations and `/v1/documents/:id/amendments`. */
+  amendments: AmendmentGraph;
   loadedAt: string;
 }
 
@@ -45,6 +48,7 @@ export class AppState {
     const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
-    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), loadedAt: new Date().toISOString() };
+    const amendments = AmendmentGraph.build(index.documents.values());
+    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), amendments, loadedAt: new Date().toISOString() };
   }
 }

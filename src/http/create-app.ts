@@ -8,6 +8,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createMetrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
 import { adminRouter, type AdminOptions } from './routes/admin.js';
+import { amendmentsRouter } from './routes/amendments.js';
 import { chatRouter } from './routes/chat.js';
 import { documentsRouter } from './routes/documents.js';
 import { feedbackRouter } from './routes/feedback.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps.state, deps.health));
   app.use(searchRouter(deps.state));
   app.use(chatRouter(deps.state));
+  app.use(amendmentsRouter(deps.state));
   app.use(documentsRouter(deps.state));
   app.use(feedbackRouter(new FeedbackStore(deps.feedbackFile)));
   app.use(adminRouter(deps.state, deps.admin));

@@ -14,6 +14,8 @@ import { LoadError } from './load-error.js';
 import { loadFileText } from './load-file.js';
 import { parseDocument } from './parse-document.js';
 import { readSidecar } from './sidecar.js';
+import { mergeRegistry } from '../registry/merge-registry.js';
+import type { Registry } from '../registry/load-registry.js';
 
 export type IngestPhase = 'scan' | 'parse' | 'train' | 'embed' | 'index' | 'write';
 
@@ -27,6 +29,8 @@ export interface IngestOptions {
   lsa?: Partial<LsaOptions>;
   /** Retrain LSA when this share of chunks changed since it was trained. */
   retrainRatio?: number;
+  /** Reviewed document registry merged over each document's own header (`corpus/registry/documents.jsonl`). */
+  registry?: Registry;
   /** Force a full rebuild. */
   full?: boolean;
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
@@ -95,9 +99,11 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     const st = await stat(f.absPath);
     const side = await readSidecar(sidecarPathFor(f.absPath));
     const sidecarHash = side.raw !== undefined ? sha256(side.raw) : undefined;
+    const registryHash = opts.registry?.hashes.get(documentIdFor(f.relPath));
     const old = prevFiles.get(f.relPath);
     const oldDoc = old && prev?.documents.get(old.documentId);
-    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && old.sidecarHash === sidecarHash) {
+    const sameSides = old?.sidecarHash === sidecarHash && old?.registryHash === registryHash;
+    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && sameSides) {
       records.push(old);
       docs.push(oldDoc);
       continue;
@@ -105,8 +111,8 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     try {
       const bytes = await readFile(f.absPath);
       const hash = sha256(bytes);
-      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}) };
-      if (old && oldDoc && old.hash === hash && old.sidecarHash === sidecarHash) {
+      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}), ...(registryHash ? { registryHash } : {}) };
+      if (old && oldDoc && old.hash === hash && sameSides) {
         records.push(record);
         docs.push(oldDoc);
         continue;
@@ -114,6 +120,9 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       if (side.error) skipped.push({ file: `${f.relPath} (sidecar)`, reason: side.error });
       const rawText = await loadFileText(f.absPath, f.relPath, bytes);
       const doc = parseDocument({ relPath: f.relPath, rawText, contentHash: hash, ...(side.sidecar ? { sidecar: side.sidecar } : {}) });
+      const merged = mergeRegistry(doc.meta, opts.registry?.records.get(doc.meta.id));
+      doc.meta = merged.meta;
+      for (const c of merged.conflicts) log(`registry: ${c}`);
       records.push(record);
       docs.push(doc);
       fresh.add(doc.meta.id);
@@ -128,6 +137,8 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     }
   }
   progress('parse', files.length, files.length);
+  const ids = new Set(docs.map((d) => d.meta.id));
+  for (const id of opts.registry?.records.keys() ?? []) if (!ids.has(id)) log(`registry: record ${id} matches no document in the corpus`);
   const seen = new Set(records.map((r) => r.relPath));
   const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
 

@@ -1,15 +1,18 @@
 import { Router, type Response } from 'express';
+import { notesFor } from '../../amendments/amendment-note.js';
 import type { ChatResult } from '../../answer/chat-service.js';
+import type { SearchFilters } from '../../retrieval/search-filters.js';
 import type { AppState } from '../app-state.js';
 import { HttpError } from '../http-error.js';
 import { presentCitation, presentHit } from '../present.js';
 import { chatRequestSchema } from '../schemas.js';
 
-function body(result: ChatResult, state: AppState) {
-  const { retriever } = state.current;
+function body(result: ChatResult, state: AppState, filters?: SearchFilters) {
+  const { retriever, amendments } = state.current;
+  const asOf = filters?.asOf;
   return {
-    answer: result.answer, citations: result.citations.map(presentCitation), mode: result.mode, refused: result.refused, warnings: result.warnings,
-    question: result.question, sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h))),
+    answer: result.answer, citations: result.citations.map((c) => presentCitation(c, notesFor(amendments, c, asOf))), mode: result.mode, refused: result.refused, warnings: result.warnings,
+    question: result.question, sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h), notesFor(amendments, { documentId: h.chunk.documentId, ...(h.chunk.article ? { article: h.chunk.article } : {}) }, asOf))),
   };
 }
 
@@ -27,7 +30,7 @@ export function chatRouter(state: AppState): Router {
     const chat = state.current.chat;
     if (!stream) {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) });
-      res.json(body(result, state));
+      res.json(body(result, state, filters));
       return;
     }
     const abort = new AbortController();
@@ -38,7 +41,7 @@ export function chatRouter(state: AppState): Router {
     res.flushHeaders();
     try {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), abort.signal);
-      sse(res, 'done', body(result, state));
+      sse(res, 'done', body(result, state, filters));
     } catch (err) {
       req.log?.error({ err }, 'chat stream failed');
       sse(res, 'error', { code: 'internal_error', message: 'Internal server error', message_vi: 'Lỗi máy chủ nội bộ', requestId: String(req.id ?? '') });
