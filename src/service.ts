@@ -17,6 +17,7 @@ import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { loadRegistry } from './registry/load-registry.js';
+import { loadDraftThresholds } from './drafts/draft-thresholds.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { lawMentionFinder } from './retrieval/law-mention-finder.js';
 
@@ -82,6 +83,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     generator: createGenerator(config),
     weights: loadRerankerWeights(),
     lawFinder: lawMentionFinder,
+    draftThresholds: loadDraftThresholds(),
     caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
   });
   const app = createApp({

@@ -1,6 +1,8 @@
 import { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { AnswerGenerator } from '../answer/answer-generator.js';
 import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
+import { DraftChecker } from '../drafts/draft-checker.js';
+import type { DraftThresholds } from '../drafts/decide-findings.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { HybridRetriever, type LawMentionFinder } from '../retrieval/hybrid-retriever.js';
 import type { RerankerWeights } from '../retrieval/rerank-features.js';
@@ -12,6 +14,8 @@ export interface ServingState {
   chat: ChatService;
   /** Which corpus text amends which, for citations and `/v1/documents/:id/amendments`. */
   amendments: AmendmentGraph;
+  /** Checks drafts against the law in force (`POST /v1/drafts/check`). */
+  drafts: DraftChecker;
   loadedAt: string;
 }
 
@@ -21,6 +25,8 @@ export interface StateFactoryOptions {
   generator: AnswerGenerator;
   weights?: RerankerWeights;
   lawFinder?: (index: CorpusIndex) => LawMentionFinder;
+  /** Draft checker thresholds (fitted by `npm run bench -- --only drafts`); the built-in defaults otherwise. */
+  draftThresholds?: DraftThresholds;
   /** Builds the chat's advisor for judges' fact patterns over each loaded index. */
   caseAdvisor?: (index: CorpusIndex, retriever: HybridRetriever) => CaseAdvisor;
 }
@@ -49,6 +55,7 @@ export class AppState {
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
     const amendments = AmendmentGraph.build(index.documents.values());
-    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), amendments, loadedAt: new Date().toISOString() };
+    const drafts = new DraftChecker(index, amendments, this.opts.draftThresholds);
+    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), amendments, drafts, loadedAt: new Date().toISOString() };
   }
 }

@@ -11,6 +11,7 @@ import { adminRouter, type AdminOptions } from './routes/admin.js';
 import { amendmentsRouter } from './routes/amendments.js';
 import { chatRouter } from './routes/chat.js';
 import { documentsRouter } from './routes/documents.js';
+import { draftsRouter } from './routes/drafts.js';
 import { feedbackRouter } from './routes/feedback.js';
 import { healthRouter } from './routes/health.js';
 import { searchRouter } from './routes/search.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(chatRouter(deps.state));
   app.use(amendmentsRouter(deps.state));
   app.use(documentsRouter(deps.state));
+  app.use(draftsRouter(deps.state));
   app.use(feedbackRouter(new FeedbackStore(deps.feedbackFile)));
   app.use(adminRouter(deps.state, deps.admin));
   app.get('/openapi.json', (_req, res) => {

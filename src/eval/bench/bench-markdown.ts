@@ -1,4 +1,5 @@
 import { markdownTable } from '../report/terminal-table.js';
+import { draftsMarkdown } from '../drafts/drafts-markdown.js';
 import type { BenchReport } from './bench-types.js';
 
 /** Scale targets from the issue: ingest under 15 minutes, peak RSS under 4 GB, search p95 under 100 ms. */
@@ -50,5 +51,6 @@ export function benchMarkdown(r: BenchReport): string {
     } else out.push(`Ingest did not finish: ${s.ingestError ?? 'unknown'}`, '');
     out.push('### Targets', '', ...scaleTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
   }
+  if (r.drafts) out.push(...draftsMarkdown(r.drafts));
   return out.join('\n');
 }

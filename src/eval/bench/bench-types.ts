@@ -62,10 +62,13 @@ export interface ScaleBench {
   search?: SearchRun;
 }
 
+import type { DraftsBench } from '../drafts/drafts-bench.js';
+
 export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   updatedAt: string;
   ingest?: IngestBench;
   http?: HttpBench;
   scale?: ScaleBench;
+  drafts?: DraftsBench;
 }
