@@ -58,14 +58,14 @@ export class AmendmentGraph {
   /**
    * The changes in effect on `asOf` (ISO date; all of them when omitted) to a provision: edges on
    * its article as a whole, on its clause, or on a point of that clause; a citation of a whole
-   * article gets every change inside it.
+   * article (or any unit with `wholeArticle`) gets every change inside the article.
    */
-  changesTo(p: ProvisionRef, asOf?: string): AmendmentEdge[] {
+  changesTo(p: ProvisionRef, asOf?: string, opts: { wholeArticle?: boolean } = {}): AmendmentEdge[] {
     return (this.byTarget.get(p.documentId) ?? []).filter((e) => {
       if (asOf && e.effectiveDate && e.effectiveDate > asOf) return false;
       const t = e.target;
       if (!t.article || !p.article || t.article.toLowerCase() !== p.article.toLowerCase()) return false;
-      if (!t.clause || !p.clause) return true;
+      if (!t.clause || !p.clause || opts.wholeArticle) return true;
       if (t.clause !== p.clause) return false;
       return !t.point || !p.point || t.point === p.point;
     });

@@ -61,7 +61,10 @@ export function amendmentNote(e: AmendmentEdge): AmendmentNote {
   };
 }
 
-/** Notes for every change in effect on `asOf` to the provision a citation or hit points at. */
-export function notesFor(graph: { changesTo(p: ProvisionRef, asOf?: string): AmendmentEdge[] }, p: ProvisionRef, asOf?: string): AmendmentNote[] {
-  return graph.changesTo(p, asOf).map(amendmentNote);
+/**
+ * Notes for every change in effect on `asOf` to the article a citation or hit points at: a
+ * reader of khoản 2 needs to know that khoản 1 of the same article was rewritten too.
+ */
+export function notesFor(graph: { changesTo(p: ProvisionRef, asOf?: string, opts?: { wholeArticle?: boolean }): AmendmentEdge[] }, p: ProvisionRef, asOf?: string): AmendmentNote[] {
+  return graph.changesTo(p, asOf, { wholeArticle: true }).map(amendmentNote);
 }

@@ -92,6 +92,24 @@ export class DraftChecker {
   }
 
   /**
+   * Analyses every article's sentences in small slices off the request path, so the first draft
+   * checked after a (re)load does not pay for it. Returns when done.
+   */
+  warmUp(): Promise<void> {
+    const jobs: [string, string][] = [];
+    for (const d of this.index.documents.values()) if (LEGAL_KINDS.has(d.meta.kind)) for (const a of d.articles) jobs.push([d.meta.id, a.number]);
+    return new Promise((resolve) => {
+      let i = 0;
+      const step = () => {
+        for (const end = Math.min(jobs.length, i + 50); i < end; i++) this.units.ofArticle(...jobs[i]!);
+        if (i < jobs.length) setImmediate(step);
+        else resolve();
+      };
+      setImmediate(step);
+    });
+  }
+
+  /**
    * The threshold-free part of checking one provision: each sentence's candidates and the
    * reference problems. The benchmark computes it once per item and tries thresholds on it.
    */
@@ -117,17 +135,19 @@ export class DraftChecker {
     const scored: Candidate[] = [];
     for (const h of topK(idx.lexical.scoreAll(q), CHUNKS_PER_SENTENCE, allow)) {
       const c = idx.chunks[h.doc]!;
-      const key = `${c.documentId}#${c.article}`;
+      const key = `${c.documentId}#${c.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // Only the sentences of the matching chunk (an article, or a group of its clauses).
       for (const u of this.units.ofArticle(c.documentId, c.article!)) {
-        const similarity = termSimilarity(content.terms, u.content.terms, (t) => this.weight(t));
+        if (u.start < c.start || u.start >= c.end) continue;
+        const similarity = termSimilarity(content.terms, u.terms, (t) => this.weight(t));
         scored.push({ unit: u, similarity, differences: [] });
       }
     }
     scored.sort((a, b) => b.similarity - a.similarity);
     const top = scored.slice(0, UNITS_KEPT);
-    for (const c of top) c.differences = compareContent(content, c.unit.content);
+    for (const c of top) c.differences = compareContent(content, c.unit.content());
     return top;
   }
 

@@ -18,7 +18,7 @@ export interface ReferenceProblem {
 }
 
 // `Luật Đất đai số 45/2013/QH13`, `Điều 15 của Luật Viên chức`, `khoản 2 Điều 317 Bộ luật Tố tụng dân sự`.
-const LAW_AFTER_RE = /^\s*(?:của\s+)?(?:(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Hiến pháp)(?![\p{L}])|(?:Bộ luật|Luật) này)/u;
+const LAW_AFTER_RE = /^\s*(?:của\s+)?(?:(?:Bộ luật|Luật|Nghị định) này|(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Hiến pháp)(?![\p{L}]))/u;
 
 const TRANSITIONAL_RE = /hết hiệu lực|bãi bỏ|trước ngày|tiếp tục (?:thực hiện|áp dụng|được)/iu;
 
@@ -63,7 +63,7 @@ export class ReferenceChecker {
       const rest = text.slice(r.end, r.end + 160);
       const law = LAW_AFTER_RE.exec(rest);
       if (!law) continue;
-      const own = /(?:Bộ luật|Luật) này/u.test(law[0]);
+      const own = /(?:Bộ luật|Luật|Nghị định) này/u.test(law[0]);
       if (own) {
         if (draftArticles.size > 0 && !draftArticles.has(r.article)) out.push({ documentId: null, article: r.article, clause: r.clause ?? null, reason: `Dự thảo không có Điều ${r.article} để dẫn chiếu`, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
         continue;

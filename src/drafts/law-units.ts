@@ -13,8 +13,15 @@ export interface LawUnit {
   start: number;
   end: number;
   text: string;
-  content: NormativeContent;
+  /** The subject's terms (see {@link NormativeContent.terms}), kept for every unit: similarity needs only them. */
+  terms: Set<string>;
+  /** The full analysis, made when the unit is a candidate and kept: most units never are. */
+  content(): NormativeContent;
 }
+
+// One string per distinct term across all units: the sets then share their strings.
+const interned = new Map<string, string>();
+const intern = (t: string) => interned.get(t) ?? (interned.set(t, t), t);
 
 export const LEGAL_KINDS = new Set(['law', 'code', 'regulation']);
 
@@ -54,7 +61,12 @@ export function unitsOf(doc: ParsedDocument, a: Article): LawUnit[] {
     if (s.text.split(/\s+/u).length < 4 || OWN_EFFECT_RE.test(s.text.replace(/^\d+\.\s+/u, ''))) continue;
     const clause = a.clauses.find((c) => s.start >= c.start && s.start < c.end);
     const point = clause?.points.find((p) => s.start >= p.start && s.start < p.end);
-    out.push({ documentId: doc.meta.id, article: a.number, ...(clause ? { clause: clause.number } : {}), ...(point ? { point: point.letter } : {}), start: s.start, end: s.end, text: s.text, content: analyzeProvision(s.text) });
+    let content: NormativeContent | undefined;
+    const terms = new Set([...analyzeProvision(s.text).terms].map(intern));
+    out.push({
+      documentId: doc.meta.id, article: a.number, ...(clause ? { clause: clause.number } : {}), ...(point ? { point: point.letter } : {}), start: s.start, end: s.end, text: s.text, terms,
+      content: () => (content ??= analyzeProvision(s.text)),
+    });
   }
   return out;
 }

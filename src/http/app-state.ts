@@ -56,6 +56,7 @@ export class AppState {
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
     const amendments = AmendmentGraph.build(index.documents.values());
     const drafts = new DraftChecker(index, amendments, this.opts.draftThresholds);
+    if (this.opts.warmUp) void drafts.warmUp();
     return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), amendments, drafts, loadedAt: new Date().toISOString() };
   }
 }
