@@ -267,7 +267,7 @@ describe('web page in Chromium', () => {
 
   it('drafting tab: a pasted draft is checked, the conflict shown beside Điều 1 Luật Thanh niên with the ages marked', async () => {
     const { page, errors } = await openPage();
-    await page.getByLabel('Soạn thảo (kiểm tra dự thảo)').check();
+    await page.getByLabel('Soạn thảo văn bản').check();
     const draft = 'Điều 1. Thanh niên\nThanh niên là công dân Việt Nam từ đủ 18 tuổi đến 35 tuổi.\n\nĐiều 2. Đăng ký kết hôn\nViệc kết hôn phải được đăng ký và do cơ quan nhà nước có thẩm quyền thực hiện theo quy định của Luật này và pháp luật về hộ tịch.\n\nĐiều 3. Chính sách\nNhà nước khuyến khích thanh niên tham gia nghiên cứu khoa học vũ trụ theo Điều 450 của Luật Thanh niên.';
     await page.getByLabel('Nội dung dự thảo (một điều, một khoản hoặc cả dự thảo luật, nghị định)').fill(draft);
     const checked = page.waitForResponse((r) => r.url().endsWith('/v1/drafts/check'));
@@ -284,6 +284,7 @@ describe('web page in Chromium', () => {
     expect(await conflict.locator('.side-law mark').allTextContents()).toEqual(['16 tuổi', '30 tuổi']);
     expect(await results.locator('.finding[data-kind="duplicate"] .side-law .side-title').textContent()).toContain('Luật Hôn nhân và gia đình');
     expect(await results.locator('.finding[data-kind="reference"]').textContent()).toContain('không có Điều 450');
+    expect(await results.locator('.finding[data-kind="reference"] mark').textContent()).toBe('Điều 450 của Luật Thanh niên');
     await page.screenshot({ path: path.join(SHOTS, 'web-draft-desktop.png'), fullPage: true });
 
     await conflict.getByRole('button', { name: 'Xem toàn văn điều luật' }).click();

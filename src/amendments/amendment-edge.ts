@@ -15,23 +15,9 @@ export type AmendmentAction =
   /** From the registry: changed by that document (amended, supplemented or partly repealed), wording not in the corpus. */
   | 'change';
 
-/** The amending provision: a corpus document, or (registry edges) a document outside the corpus. */
-export interface AmendmentSource {
-  /** The corpus document, when the amending text is in the corpus. */
-  documentId?: string;
-  title: string;
-  number?: string;
-  article?: string;
-  clause?: string;
-  point?: string;
-  /** Offsets of the instruction (and its new text) in the source document's text. */
-  start: number;
-  end: number;
-}
-
-/** What is amended: a document (in the corpus or not) and, when named, the unit in it. */
-export interface AmendmentTarget {
-  /** The corpus document, when the target is in the corpus. */
+/** A unit of a document named on either end of an edge: the document (in the corpus or not) and, when named, its article, clause and point. */
+export interface DocumentUnit {
+  /** The corpus document, when the document is in the corpus. */
   documentId?: string;
   /** The name as written (`Bộ luật Tố tụng dân sự`). */
   title: string;
@@ -39,6 +25,17 @@ export interface AmendmentTarget {
   article?: string;
   clause?: string;
   point?: string;
+}
+
+/** The amending provision: a corpus document, or (registry edges) a document outside the corpus. */
+export interface AmendmentSource extends DocumentUnit {
+  /** Offsets of the instruction (and its new text) in the source document's text. */
+  start: number;
+  end: number;
+}
+
+/** What is amended. */
+export interface AmendmentTarget extends DocumentUnit {
   /** The location as written when it is not an article (`Phụ lục IV`, `mục 192 thuộc Phụ lục IV`). */
   locationText?: string;
 }

@@ -74,7 +74,8 @@ export class ReferenceChecker {
       const doc = id ? this.index.documents.get(id) : undefined;
       if (!doc) continue;
       const problem = this.articleProblem(doc, r.article, r.clause, asOf);
-      if (problem) out.push({ documentId: doc.meta.id, article: r.article, clause: r.clause ?? null, reason: problem, start: r.start, end: r.end + law.index + ref.title.length, text: text.slice(r.start, r.end + law.index + ref.title.length) });
+      const end = r.end + Math.max(0, rest.indexOf(ref.title)) + ref.title.length;
+      if (problem) out.push({ documentId: doc.meta.id, article: r.article, clause: r.clause ?? null, reason: problem, start: r.start, end, text: text.slice(r.start, end) });
     }
     return out;
   }
