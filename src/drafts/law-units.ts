@@ -25,8 +25,22 @@ const intern = (t: string) => interned.get(t) ?? (interned.set(t, t), t);
 
 export const LEGAL_KINDS = new Set(['law', 'code', 'regulation']);
 
-// `Luật này có hiệu lực thi hành từ ngày …`: every law's own effective date; a draft's never conflicts with it.
-const OWN_EFFECT_RE = /^(?:Bộ luật|Luật|Nghị định|Nghị quyết|Pháp lệnh|Thông tư|Hiến pháp)\s+này\s+(?:có|đã có)\s+hiệu\s+lực/u;
+// Sentences about the law itself — its effective date, the predecessor it ends, its passing by the
+// Quốc hội (`Luật này có hiệu lực thi hành từ ngày …`, `Quy định tại khoản 2 Điều 60 của Luật này có hiệu
+// lực …`, `Luật … số 45/2013/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực`, `Luật này được Quốc hội …
+// thông qua ngày …`): every law has one, and a
+// draft's never conflicts with another law's.
+const OWN_LAW_RE = /^(?:Bộ luật|Luật|Nghị định|Nghị quyết|Pháp lệnh|Thông tư|Hiến pháp)\s+này\s+(?:(?:có|đã có)\s+hiệu\s+lực|(?:đã\s+)?được\s+Quốc\s+hội)|hết\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?kể\s+từ\s+ngày\s+(?:Bộ luật|Luật|Nghị định|Pháp lệnh)\s+này\s+có\s+hiệu\s+lực|^Quy\s+định\s+tại\s+[^.;]*của\s+(?:Bộ luật|Luật|Nghị định)\s+này\s+có\s+hiệu\s+lực/u;
+
+// An amending instruction (`Sửa đổi, bổ sung khoản 10 Điều 4 của Luật … như sau:`) says what changes, not a rule;
+// the new wording it quotes is compared like any provision.
+const INSTRUCTION_RE = /^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Bỏ)(?![\p{L}])[^“]*(?:như sau:?$|Điều\s+\d+|(?:Bộ luật|Luật)\s)/u;
+
+/** True for a sentence that is not a rule on a subject: one about the law that contains it (its effect, its predecessor, its passing), or an amending instruction. */
+export const isAboutItself = (sentence: string) => {
+  const s = sentence.replace(/^(?:\d+\.|[a-zđ]\))\s+/u, '');
+  return OWN_LAW_RE.test(s) || INSTRUCTION_RE.test(s);
+};
 
 /** The units of each article, analysed on first use and kept for the life of the index. */
 export class LawUnits {
@@ -58,7 +72,7 @@ export class LawUnits {
 export function unitsOf(doc: ParsedDocument, a: Article): LawUnit[] {
   const out: LawUnit[] = [];
   for (const s of sentencesOf(doc.text, a.bodyStart, a.end)) {
-    if (s.text.split(/\s+/u).length < 4 || OWN_EFFECT_RE.test(s.text.replace(/^\d+\.\s+/u, ''))) continue;
+    if (s.text.split(/\s+/u).length < 4 || isAboutItself(s.text)) continue;
     const clause = a.clauses.find((c) => s.start >= c.start && s.start < c.end);
     const point = clause?.points.find((p) => s.start >= p.start && s.start < p.end);
     let content: NormativeContent | undefined;

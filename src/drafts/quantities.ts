@@ -94,8 +94,10 @@ export function findQuantities(text: string): Quantity[] {
   for (const n of numbers) {
     if (inDate(n.start)) continue;
     const before = lower.slice(Math.max(0, n.start - 12), n.start);
-    // `Điều 5`, `khoản 2`, `điểm a`, `ngày 15 tháng`, `tháng 7`, `năm 2024`, `số 58/2010`: positions and dates, not quantities.
+    // `Điều 5`, `khoản 2`, `điểm a`, `ngày 15 tháng`, `tháng 7`, `năm 2024`, `số 58/2010`: positions and dates, not quantities;
+    // nor the rest of a list of them (`các khoản 1, 2, 4 và 5 Điều này`).
     if (/(?:điều|khoản|điểm|mục|chương|phần|số|tháng|ngày|năm|lần thứ|thứ|phụ lục|nhóm|hạng|loại|cấp|bậc|quý|khóa|khoá)\s*$/u.test(before)) continue;
+    if (/(?:điều|khoản|điểm|mục)\s+(?:[\da-zđ]+\s*(?:,|và|hoặc)\s*)+$/u.test(lower.slice(Math.max(0, n.start - 40), n.start))) continue;
     const after = lower.slice(n.end).replace(/^\s*\([^)]{1,40}\)/u, '').trimStart();
     const offset = lower.length - lower.slice(n.end).length;
     const unit = UNITS.find(([re]) => re.test(after));

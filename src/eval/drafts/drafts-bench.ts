@@ -33,9 +33,11 @@ export interface DraftsBench {
 
 export interface DraftsBenchOptions {
   index: CorpusIndex;
-  app: Express;
-  /** Resolves when the served checker has analysed every article (what `npm start` does in the background). */
-  warmUp: () => Promise<void>;
+  /**
+   * Starts the app (after the thresholds are fitted and written, so it serves them) and a way to
+   * wait until its checker has analysed every article (what `npm start` does in the background).
+   */
+  serve: () => Promise<{ app: Express; warmUp: () => Promise<void> }>;
   archive: string;
   regenerate: boolean;
   corpusSample: number;
@@ -76,8 +78,9 @@ export async function draftsBench(o: DraftsBenchOptions): Promise<DraftsBench> {
   const inSample = scoreItems(prepared, fitted);
   await writeFile(THRESHOLDS_FILE, `${JSON.stringify({ thresholds: fitted, fittedOn: `${PLANTED_DATASET} (${items.length} items)`, note: 'fitted on every item; held-out (5-fold, grouped by source law) scores are in eval/reports/bench.md', heldOut: summary(cv.heldOut) }, null, 2)}\n`);
 
-  const http = await timeDraftCheck(o.app, o.warmUp, items);
-  const corpus = await corpusRun(o.index, checker, o.corpusSample, o.corpusReport, o.log);
+  const served = await o.serve();
+  const http = await timeDraftCheck(served.app, served.warmUp, items);
+  const corpus = await corpusRun(o.index, new DraftChecker(o.index, graph, fitted), o.corpusSample, o.corpusReport, o.log);
   return { dataset: PLANTED_DATASET, items: items.length, byKind, prepareMs, crossValidation: cv, fitted, inSample, http, corpus };
 }
 
@@ -145,5 +148,5 @@ async function corpusRun(index: CorpusIndex, checker: DraftChecker, sample: numb
   const ms = Math.round(performance.now() - t0);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, [`# Draft checker over the corpus itself`, '', `${picked.length} sentences (seed 23) of the laws and codes, each checked against every other document. ${conflicts} conflicts, ${duplicates} overlaps (duplicates) in ${(ms / 1000).toFixed(1)} s. Hand-check notes are in the README.`, '', ...lines].join('\n'));
-  return { sentences: picked.length, ms, conflicts, duplicates, report: file };
+  return { sentences: picked.length, ms, conflicts, duplicates, report: path.relative(process.cwd(), file) };
 }

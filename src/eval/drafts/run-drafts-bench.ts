@@ -7,6 +7,9 @@ import { draftsBench, type DraftsBench } from './drafts-bench.js';
 export async function runDraftsBench(config: Config, o: { archive: string; regenerate: boolean; corpusSample: number; corpusReport: string; log: (m: string) => void }): Promise<DraftsBench> {
   const logger = pino({ level: 'warn' });
   const index = await ensureIndex(config, logger);
-  const { app, state } = await createService(config, { index, logger });
-  return draftsBench({ index, app, warmUp: () => state.current.drafts.warmUp(), ...o });
+  const serve = async () => {
+    const { app, state } = await createService(config, { index, logger });
+    return { app, warmUp: () => state.current.drafts.warmUp() };
+  };
+  return draftsBench({ index, serve, ...o });
 }
