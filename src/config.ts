@@ -15,6 +15,10 @@ export const configSchema = z
     INDEX_DIR: z.string().default('indexes'),
     /** Reviewed document registry (numbers, dates, signers, status, amendments) merged at ingest. */
     REGISTRY_FILE: z.string().default('corpus/registry/documents.jsonl'),
+    /** Laws the corpus lacks, named when a question asks about one (`corpus/catalog/`). */
+    LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
+    /** Folder of the curated thesaurus (`*.tsv`: from, to, kind, domain, note). */
+    THESAURUS_DIR: z.string().default('corpus/thesaurus'),
     /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
     EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
     EMBEDDING_MODEL_DIR: optionalString,
@@ -22,10 +26,22 @@ export const configSchema = z
     LLM_BASE_URL: optionalString,
     LLM_MODEL: optionalString,
     LLM_API_KEY: optionalString,
+    /** Longest wait for the model's first token (retries included); a non-streamed call's whole reply. */
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** Longest silence between two streamed chunks. */
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    /** `max_tokens` sent with every LLM call. */
+    LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(1024),
     ADMIN_API_KEY: optionalString,
+    /** Ratings file of earlier versions; imported into the database once, then renamed `*.imported`. */
     FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),
+    /** A PostgreSQL server (`postgres://user:pass@host:5432/db`); unset → embedded PGlite in `PGLITE_DIR`. */
+    DATABASE_URL: optionalString,
+    /** Data folder of the embedded PostgreSQL (PGlite); `memory://` keeps nothing. */
+    PGLITE_DIR: z.string().default('data/pglite'),
+    /** Comma-separated bearer keys for the OpenAI-compatible endpoints; unset → open. */
+    API_KEYS: optionalString.transform((v) => (v === undefined ? [] : v.split(',').map((k) => k.trim()).filter((k) => k !== ''))),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
     /** HTTP worker processes; each loads the index. Defaults to the machine's cores (search is CPU-bound). */
@@ -57,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
     REGISTRY_FILE: path.resolve(cwd, c.REGISTRY_FILE),
+    THESAURUS_DIR: path.resolve(cwd, c.THESAURUS_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
+    LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),
+    PGLITE_DIR: c.PGLITE_DIR.startsWith('memory://') ? c.PGLITE_DIR : path.resolve(cwd, c.PGLITE_DIR),
   };
 }

@@ -6,6 +6,12 @@ import { ExtractiveAnswerGenerator } from './answer/extractive-answer-generator.
 import { LlmAnswerGenerator } from './answer/llm-answer-generator.js';
 import { OpenAiChatClient } from './answer/openai-chat-client.js';
 import type { Config } from './config.js';
+import { SqlAuditLog } from './audit/sql-audit-log.js';
+import { SqlConversationStore } from './conversations/sql-conversation-store.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { importFeedbackFile } from './feedback/import-feedback-file.js';
+import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
@@ -19,15 +25,37 @@ import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { loadRegistry } from './registry/load-registry.js';
 import { loadDraftThresholds } from './drafts/draft-thresholds.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
-import { lawMentionFinder } from './retrieval/law-mention-finder.js';
+import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
+import { LlmQuestionRewriter } from './answer/question-rewriter.js';
+import type { RetrievalResources } from './retrieval/create-retriever.js';
+import { LawCatalog } from './retrieval/law-catalog.js';
+import { thesaurusExpander, withDefinitions } from './retrieval/thesaurus-expander.js';
+import { loadThesaurus, type Thesaurus } from './text/thesaurus.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
+const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
 
 /** Learned reranker weights when a trained file is present, else the hand-set defaults. */
 export function loadRerankerWeights(): RerankerWeights {
   if (!existsSync(WEIGHTS_FILE)) return DEFAULT_WEIGHTS;
   const learned = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Partial<RerankerWeights>;
   return { ...DEFAULT_WEIGHTS, ...learned, weights: { ...DEFAULT_WEIGHTS.weights, ...(learned.weights ?? {}) } };
+}
+
+/** The answer/suggest/refuse decision fitted by `npm run train`. */
+export function loadDecisionModel(): DecisionModel {
+  const model = JSON.parse(readFileSync(DECISION_FILE, 'utf8')) as DecisionModel;
+  if (model.features.join() !== DECISION_FEATURES.join()) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
+  return model;
+}
+
+/** Weights, curated language data and the decision model: what every chat state is built with. */
+export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  const thesaurus = curatedThesaurus(config);
+  return {
+    resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) },
+    policy: new CalibratedPolicy(loadDecisionModel()),
+  };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -37,7 +65,16 @@ export function createGenerator(config: Config): AnswerGenerator {
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
 }
 
-/** Runs an ingest with the configured embedder and document registry. */
+const thesauri = new Map<string, Thesaurus>();
+
+/** The curated thesaurus of the configured folder, read once per process. */
+export function curatedThesaurus(config: Config): Thesaurus {
+  let t = thesauri.get(config.THESAURUS_DIR);
+  if (!t) thesauri.set(config.THESAURUS_DIR, (t = loadThesaurus(config.THESAURUS_DIR)));
+  return t;
+}
+
+/** Runs an ingest with the configured embedder, thesaurus and document registry. */
 export async function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {}): Promise<IngestReport> {
   return ingestCorpus({
     registry: await loadRegistry(config.REGISTRY_FILE),
@@ -46,6 +83,7 @@ export async function runIngest(config: Config, opts: { full?: boolean; onProgre
     embedderKind: config.EMBEDDER,
     ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
+    thesaurus: curatedThesaurus(config),
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.onLog ? { onLog: opts.onLog } : {}),
@@ -68,28 +106,43 @@ export async function ensureIndex(config: Config, logger: Logger, onProgress?: (
   return loadIndex(config);
 }
 
+/** Opens the configured database (applying migrations) and moves an old JSON Lines feedback file into it. */
+export async function openServiceDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(config);
+  const imported = await importFeedbackFile(config.FEEDBACK_FILE, new SqlFeedbackStore(database.db));
+  if (imported > 0) logger.info({ imported, file: config.FEEDBACK_FILE }, 'feedback file imported into the database');
+  logger.info({ database: database.kind }, 'database ready');
+  return database;
+}
+
 export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
+  database: Database;
+  /** Closes the database (when the service opened it). */
+  close(): Promise<void>;
 }
 
-/** Wires config, index, retrieval, generation and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
+/** Wires config, index, retrieval, generation, storage and HTTP into one app. */
+export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean; database?: Database } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
+  const database = opts.database ?? (await openServiceDatabase(config, logger));
+  const client = OpenAiChatClient.fromConfig(config);
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
-    weights: loadRerankerWeights(),
-    lawFinder: lawMentionFinder,
+    ...loadServingResources(config),
+    ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
     draftThresholds: loadDraftThresholds(),
     caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
   });
   const app = createApp({
     state,
     logger,
-    feedbackFile: config.FEEDBACK_FILE,
+    stores: { feedback: new SqlFeedbackStore(database.db), conversations: new SqlConversationStore(database.db), audit: new SqlAuditLog(database.db) },
+    apiKeys: config.API_KEYS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     admin: {
       apiKey: config.ADMIN_API_KEY,
@@ -101,7 +154,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
     routers: [casesRouter(state), webRouter()],
   });
-  return { app, state, logger };
+  return { app, state, logger, database, close: () => (opts.database ? Promise.resolve() : database.close()) };
 }
 
 /** Loads the index the configured embedder can query. */

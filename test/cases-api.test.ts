@@ -28,7 +28,7 @@ interface ProvisionBody {
 
 beforeAll(async () => {
   const feedback = path.join(mkdtempSync(path.join(os.tmpdir(), 'fb-')), 'feedback.jsonl');
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
   index = await CorpusIndex.load(TEST_INDEX_DIR);
   ({ app } = await createService(config, { index, logger: pino({ level: 'silent' }) }));
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');
@@ -186,6 +186,34 @@ describe('web page in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the conversation on the server: its link reopens it, and the talk carries on from it', async () => {
+    const { page, errors } = await openPage();
+    await ask(page, 'Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?');
+    await answerAt(page, 0).waitFor();
+    await ask(page, VIEN_CHUC);
+    await answerAt(page, 1).waitFor();
+    const link = page.url();
+    expect(new URL(link).searchParams.get('c')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.close();
+
+    const { page: reopened, errors: reopenedErrors } = await openPage();
+    await reopened.goto(link);
+    await answerAt(reopened, 1).waitFor();
+    expect(await reopened.locator('.user-text').allTextContents()).toEqual(['Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?', VIEN_CHUC]);
+    expect(await answerAt(reopened, 1).textContent()).toContain('Khoản 2 Điều 37 Luật Viên chức');
+    const next = reopened.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await ask(reopened, 'Còn theo Bộ luật tố tụng dân sự thì sao?');
+    const body = (await next).postDataJSON();
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(body.conversationId).toBe(new URL(link).searchParams.get('c'));
+    await answerAt(reopened, 2).waitFor();
+
+    await reopened.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    expect(new URL(reopened.url()).searchParams.has('c')).toBe(false);
+    expect([...errors, ...reopenedErrors]).toEqual([]);
+    await reopened.close();
+  });
+
   it('says so when the corpus has no basis, and sends the chosen filters', async () => {
     const { page } = await openPage();
     await page.locator('#filters summary').click();
@@ -199,6 +227,41 @@ describe('web page in Chromium', () => {
     await answer.waitFor();
     expect(await answer.getAttribute('data-state')).toBe('refused');
     expect(await answer.locator('.notice-refused').textContent()).toContain('Không có căn cứ để trả lời');
+    await page.close();
+  });
+
+  it('offers the likeliest provisions as buttons when not sure, and a button asks again about that provision', async () => {
+    const { page, errors } = await openPage();
+    const question = 'Sếp nợ lương thì em làm sao?';
+    const done = {
+      answer: 'Chưa đủ căn cứ để trả lời chắc chắn. …', outcome: 'suggest', mode: 'extractive', refused: false, question, sources: [], warnings: [], citations: [],
+      suggestions: [
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '97', title: 'Kỳ hạn trả lương', label: 'Điều 97 Bộ luật Lao động 2019' },
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '95', title: 'Trả lương', label: 'Điều 95 Bộ luật Lao động 2019' },
+      ],
+    };
+    // The first answer is a "gợi ý"; the question the button sends goes to the real server.
+    let first = true;
+    await page.route('**/v1/chat', (route: Route) => {
+      if (!first) return route.continue();
+      first = false;
+      return route.fulfill({ status: 200, contentType: 'text/event-stream; charset=utf-8', body: sse([['done', done]]) });
+    });
+    await ask(page, question);
+    const suggested = answerAt(page, 0);
+    await suggested.waitFor();
+    expect(await suggested.getAttribute('data-state')).toBe('suggest');
+    const buttons = suggested.locator('.notice-suggest button');
+    expect(await buttons.allTextContents()).toEqual(['Điều 97 Bộ luật Lao động 2019 — Kỳ hạn trả lương', 'Điều 95 Bộ luật Lao động 2019 — Trả lương']);
+    const again = page.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await buttons.first().click();
+    const sent = (await again).postDataJSON().messages.at(-1).content as string;
+    expect(sent).toBe(`Điều 97 Bộ luật Lao động 2019: ${question}`);
+    const answer = answerAt(page, 1);
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-state')).toBe('done');
+    expect(await answer.locator('.source-list').textContent()).toContain('Điều 97 Bộ luật Lao động 2019');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -16,7 +16,7 @@ const VIEN_CHUC = 'Thời hạn được bổ nhiệm giữ chức vụ quản l
 
 beforeAll(async () => {
   const feedback = path.join(mkdtempSync(path.join(os.tmpdir(), 'fb-')), 'feedback.jsonl');
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', ADMIN_API_KEY: 'secret' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', ADMIN_API_KEY: 'secret', PGLITE_DIR: 'memory://' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   ({ app } = await createService(config, { index, logger: pino({ level: 'silent' }) }));
 });

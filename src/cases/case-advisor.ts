@@ -30,9 +30,14 @@ export class CaseAdvisor implements CaseAdvisorPort {
   }
 
   async advise(question: string): Promise<Answer | undefined> {
-    if (!isFactPattern(question) || this.cases.records.length === 0) return undefined;
-    const rec = await this.recommender.recommend(question, { k: this.o.provisions });
+    return isFactPattern(question) ? this.adviseOnFacts(question) : undefined;
+  }
+
+  /** Advises on any text taken as a dispute (a judge's explicit choice), or undefined when no provision comes up. */
+  async adviseOnFacts(facts: string): Promise<Answer | undefined> {
+    if (this.cases.records.length === 0) return undefined;
+    const rec = await this.recommender.recommend(facts, { k: this.o.provisions });
     if (rec.provisions.length === 0) return undefined;
-    return composeCaseAnswer(this.cases.index, question, rec, this.o.judgments);
+    return composeCaseAnswer(this.cases.index, facts, rec, this.o.judgments);
   }
 }

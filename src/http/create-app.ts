@@ -2,24 +2,32 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { FeedbackStore } from '../feedback/feedback-store.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import type { AnswerRecords } from './answer-records.js';
 import type { AppState } from './app-state.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createMetrics } from './metrics.js';
 import { buildOpenApi } from './openapi.js';
+import { openAiErrorHandler } from './openai/openai-errors.js';
 import { adminRouter, type AdminOptions } from './routes/admin.js';
 import { amendmentsRouter } from './routes/amendments.js';
+import { auditRouter } from './routes/audit.js';
 import { chatRouter } from './routes/chat.js';
+import { conversationsRouter } from './routes/conversations.js';
 import { documentsRouter } from './routes/documents.js';
 import { draftsRouter } from './routes/drafts.js';
 import { feedbackRouter } from './routes/feedback.js';
 import { healthRouter } from './routes/health.js';
+import { openAiRouter } from './routes/openai.js';
 import { searchRouter } from './routes/search.js';
 
 export interface AppDeps {
   state: AppState;
   logger: Logger;
-  feedbackFile: string;
+  /** What users write, kept in the database. */
+  stores: AnswerRecords & { feedback: FeedbackStore };
+  /** Bearer keys for the OpenAI-compatible endpoints; empty → open. */
+  apiKeys?: string[];
   maxBodyBytes: number;
   admin: AdminOptions;
   /** Extra routers (case search for judges, the web page) mounted before the 404 handler. */
@@ -49,12 +57,15 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRouter(deps.state, deps.health));
   app.use(searchRouter(deps.state));
-  app.use(chatRouter(deps.state));
+  app.use(chatRouter(deps.state, deps.stores));
+  app.use(openAiRouter(deps.state, { records: deps.stores, apiKeys: deps.apiKeys ?? [] }));
+  app.use(conversationsRouter(deps.stores.conversations));
   app.use(amendmentsRouter(deps.state));
   app.use(documentsRouter(deps.state));
   app.use(draftsRouter(deps.state));
-  app.use(feedbackRouter(new FeedbackStore(deps.feedbackFile)));
+  app.use(feedbackRouter(deps.stores.feedback));
   app.use(adminRouter(deps.state, deps.admin));
+  app.use(auditRouter(deps.stores.audit, deps.admin.apiKey));
   app.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi('0.1.0'));
   });
@@ -63,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   });
   for (const r of deps.routers ?? []) app.use(r);
   app.use(notFoundHandler);
+  app.use(openAiErrorHandler);
   app.use(errorHandler);
   return app;
 }

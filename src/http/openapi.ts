@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { casesRequestSchema } from './routes/cases.js';
+import { chatCompletionRequestSchema } from './openai/openai-request.js';
 import { draftCheckRequestSchema } from './routes/drafts.js';
 import { chatRequestSchema, feedbackRequestSchema, ingestRequestSchema, searchRequestSchema } from './schemas.js';
 
@@ -27,6 +28,11 @@ export function buildOpenApi(version: string): object {
         post: { summary: 'Rate an answer', requestBody: json(feedbackRequestSchema), responses: { 201: { description: 'Stored' }, 400: errorResponse } },
         get: { summary: 'Read ratings back (newest first)', responses: { 200: { description: 'Ratings' } } },
       },
+      '/v1/conversations': { post: { summary: 'Start a server-side conversation thread (its id is the link that reopens it)', responses: { 201: { description: '{ id, title, createdAt, updatedAt }' } } } },
+      '/v1/conversations/{id}': { get: { summary: 'A conversation with its turns and stored answers', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { 200: { description: 'Conversation' }, 404: errorResponse } } },
+      '/v1/models': { get: { summary: 'OpenAI-compatible: the assistant modes as models (Authorization: Bearer when API_KEYS is set)', responses: { 200: { description: '{ object: "list", data: [model] }' }, 401: errorResponse } } },
+      '/v1/chat/completions': { post: { summary: 'OpenAI-compatible chat completion; SSE chunks and [DONE] when stream is true; errors in OpenAI shape', requestBody: json(chatCompletionRequestSchema), responses: { 200: { description: 'chat.completion with extra citations and legal_assistant fields, or text/event-stream' }, 400: errorResponse, 401: errorResponse, 404: errorResponse } } },
+      '/v1/admin/audit': { get: { summary: 'Newest answered questions with their answer ids (X-API-Key)', responses: { 200: { description: '{ entries }' }, 401: errorResponse, 403: errorResponse } } },
       '/v1/admin/ingest': { post: { summary: 'Re-ingest and swap the index (X-API-Key)', requestBody: json(ingestRequestSchema), responses: { 200: { description: 'Report' }, 401: errorResponse, 403: errorResponse } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain' } } } },
     },

@@ -1,7 +1,6 @@
 import type { AmendmentNote } from '../amendments/amendment-note.js';
 import type { Citation } from '../answer/answer-generator.js';
-import { citationLabel } from '../answer/llm-citations.js';
-import { formatViDate } from '../answer/llm-prompt.js';
+import { hitLabel } from '../retrieval/hit-label.js';
 import type { SearchHit } from '../retrieval/hybrid-retriever.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 
@@ -15,12 +14,6 @@ export function presentDocument(m: DocumentMeta) {
   };
 }
 
-/** `Điều 95 Luật Hôn nhân và gia đình`, or a briefing's title and date. */
-export function hitLabel(h: SearchHit): string {
-  const c = h.chunk;
-  if (h.document.kind === 'briefing') return `${h.document.title}${h.document.meetingDate ? ` (ngày ${formatViDate(h.document.meetingDate)})` : ''}`;
-  return citationLabel({ title: h.document.title, number: h.document.number, article: c.article, clause: c.clauseEnd ? undefined : c.clause, point: undefined, date: undefined, briefing: false });
-}
 
 export function presentHit(h: SearchHit, rank: number, confidence: number, amendments: AmendmentNote[] = []) {
   const c = h.chunk;

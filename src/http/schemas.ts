@@ -11,6 +11,8 @@ export const filtersSchema = z
     documentIds: z.array(z.string().min(1)).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents without a date pass the date bounds unless this is false. */
+    includeUndated: z.boolean().optional(),
     statuses: z.array(z.enum(['in_force', 'expired', 'partly_expired', 'not_yet_in_force', 'unknown'])).optional(),
     inForceOnly: z.boolean().optional(),
     asOf: isoDate.optional(),
@@ -39,6 +41,8 @@ export const chatRequestSchema = z
       .refine((m) => m.at(-1)?.role === 'user', 'the last message must be from the user'),
     filters: filtersSchema.optional(),
     stream: z.boolean().default(false),
+    /** A thread from `POST /v1/conversations`: the question and its answer are appended to it. */
+    conversationId: z.uuid().optional(),
   })
   .strict();
 

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
+import type { ThesaurusRelation } from '../text/thesaurus.js';
 import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
 import type { Chunk } from '../types/chunk.js';
@@ -25,6 +28,8 @@ export class CorpusIndex {
     readonly vectors: VectorIndex,
     readonly embedder: Embeddings,
     readonly restorer: AccentRestorer,
+    /** Thesaurus relations mined from this corpus' "Giải thích từ ngữ" articles. */
+    readonly definitions: readonly ThesaurusRelation[] = [],
   ) {
     this.documents = new Map(documents.map((d) => [d.meta.id, d]));
     this.chunkByLabel = new Map(chunks.map((c, i) => [c.label, i]));
@@ -50,6 +55,7 @@ export class CorpusIndex {
     const emb = embedder ?? (manifest.embedder.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : undefined);
     if (!emb) throw new Error(`index in ${dir} was built with the ${manifest.embedder.kind} embedder; configure it to query this index`);
     const restorer = new AccentRestorer(await readJson<AccentStats>(dir, 'accents.json'));
-    return new CorpusIndex(dir, manifest, docs, chunks, lexical, vectors, emb, restorer);
+    const definitions = existsSync(path.join(dir, 'definitions.json')) ? await readJson<ThesaurusRelation[]>(dir, 'definitions.json') : [];
+    return new CorpusIndex(dir, manifest, docs, chunks, lexical, vectors, emb, restorer, definitions);
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** A corpus file as last ingested: stat for a fast unchanged check, hash for a sure one. */
 export interface FileRecord {
@@ -33,6 +33,8 @@ export interface Manifest {
   skipped: SkippedFile[];
   counts: { documents: number; articles: number; chunks: number };
   nextLabel: number;
+  /** Fingerprint of the thesaurus the expansion field and mined definitions were built with. */
+  thesaurus?: string;
 }
 
 /** Chunk metadata as stored: the text is sliced from its document on load. */
@@ -46,6 +48,8 @@ export interface BuildFiles {
   lexical: object;
   embedder?: object;
   accents: object;
+  /** Thesaurus relations mined from the corpus' own definitions. */
+  definitions?: object;
   /** Writes the vector index into the given file. */
   writeVectors: (file: string) => Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function commitBuild(root: string, files: BuildFiles): Promise<stri
   await writeFile(path.join(tmpDir, 'lexical.json'), JSON.stringify(files.lexical));
   await writeFile(path.join(tmpDir, 'accents.json'), JSON.stringify(files.accents));
   if (files.embedder) await writeFile(path.join(tmpDir, 'embedder.json'), JSON.stringify(files.embedder));
+  if (files.definitions) await writeFile(path.join(tmpDir, 'definitions.json'), JSON.stringify(files.definitions));
   await files.writeVectors(path.join(tmpDir, 'vectors.hnsw'));
   // The manifest goes last: a build folder without one is incomplete by definition.
   await writeFile(path.join(tmpDir, 'manifest.json'), JSON.stringify(files.manifest, null, 1));

@@ -8,7 +8,10 @@ import { VectorIndex } from '../index/vector-index.js';
 import { buildAccentStats } from '../text/accent-restorer.js';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
+import { documentExpansion } from '../retrieval/thesaurus-expander.js';
+import type { Thesaurus } from '../text/thesaurus.js';
 import { chunkDocument } from './chunk-document.js';
+import { mineDefinitions } from './mine-definitions.js';
 import { discoverFiles, documentIdFor, sidecarPathFor } from './discover-files.js';
 import { LoadError } from './load-error.js';
 import { loadFileText } from './load-file.js';
@@ -33,6 +36,11 @@ export interface IngestOptions {
   registry?: Registry;
   /** Force a full rebuild. */
   full?: boolean;
+  /**
+   * The lay ↔ legal thesaurus: chunks get an expansion field of the everyday phrasings of their
+   * legal terms, its phrases teach the accent restorer, and definitions are mined beside it.
+   */
+  thesaurus?: Thesaurus;
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
   onLog?: (message: string) => void;
 }
@@ -60,6 +68,7 @@ interface Previous {
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const thesaurusFingerprint = (t: Thesaurus) => sha256(t.all().map((r) => `${r.from}\t${r.to}\t${r.kind}`).join('\n')).slice(0, 16);
 const embedText = (c: { heading: string; text: string }) => `${c.heading}\n${c.text}`;
 
 async function loadPrevious(indexDir: string): Promise<Previous | undefined> {
@@ -143,7 +152,9 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
 
   const articles = docs.reduce((n, d) => n + d.articles.length, 0);
-  if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0) {
+  const thesaurusPrint = opts.thesaurus ? thesaurusFingerprint(opts.thesaurus) : undefined;
+  // An edited thesaurus changes the expansion field and the accent model, though no file changed.
+  if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0 && prev.manifest.thesaurus === thesaurusPrint) {
     const m = prev.manifest;
     return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
   }
@@ -215,8 +226,13 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   vectors ??= VectorIndex.create(embedder instanceof LsaEmbedder ? embedder.dimension : 1, 16);
 
   progress('index', 0, 1);
-  const lexical = LexicalIndex.build(chunks);
-  const accents = buildAccentStats(docs.filter((d) => d.meta.kind !== 'judgment').map((d) => d.text));
+  const thesaurus = opts.thesaurus;
+  const lexical = LexicalIndex.build(thesaurus ? chunks.map((c) => ({ text: c.text, heading: c.heading, expansion: documentExpansion(thesaurus, c.text) })) : chunks);
+  const legalTexts = docs.filter((d) => d.meta.kind !== 'judgment');
+  // Everyday phrases (`nợ lương`, `sổ đỏ`) are rare in statutes: counted twice so `no luong` restores to them.
+  const everyday = thesaurus ? [...new Set(thesaurus.all().map((r) => r.from))].join('.\n') : '';
+  const accents = buildAccentStats([...legalTexts.map((d) => d.text), everyday, everyday]);
+  const definitions = thesaurus ? mineDefinitions(legalTexts) : undefined;
   progress('index', 1, 1);
 
   const manifest: Manifest = {
@@ -228,6 +244,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     skipped,
     counts: { documents: docs.length, articles, chunks: chunks.length },
     nextLabel,
+    ...(thesaurusPrint ? { thesaurus: thesaurusPrint } : {}),
   };
   progress('write', 0, 1);
   manifest.buildMs = Math.round(performance.now() - t0);
@@ -239,6 +256,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     lexical: lexical.toJSON(),
     ...(embedder instanceof LsaEmbedder ? { embedder: embedder.toJSON() } : {}),
     accents,
+    ...(definitions ? { definitions } : {}),
     writeVectors: (file) => vectors.save(file),
   });
   progress('write', 1, 1);
