@@ -36,6 +36,17 @@ export const configSchema = z
     ADMIN_API_KEY: optionalString,
     /** Ratings file of earlier versions; imported into the database once, then renamed `*.imported`. */
     FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),
+    /** Feedback writes are refused (507) once the store holds this many bytes. */
+    FEEDBACK_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    /** Per-client requests per window: every route, the judges' case routes, feedback writes (0 = off). */
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_CASES: z.coerce.number().int().min(0).default(30),
+    RATE_LIMIT_FEEDBACK: z.coerce.number().int().min(0).default(10),
+    /** Worker threads per HTTP process for the case routes (0: inline, one at a time), tasks that may wait, budget per task. */
+    CASE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+    CASE_QUEUE: z.coerce.number().int().min(0).default(16),
+    CASE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     /** A PostgreSQL server (`postgres://user:pass@host:5432/db`); unset → embedded PGlite in `PGLITE_DIR`. */
     DATABASE_URL: optionalString,
     /** Data folder of the embedded PostgreSQL (PGlite); `memory://` keeps nothing. */
@@ -44,6 +55,10 @@ export const configSchema = z
     API_KEYS: optionalString.transform((v) => (v === undefined ? [] : v.split(',').map((k) => k.trim()).filter((k) => k !== ''))),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    /** Ingest: larger corpus files are skipped with a report line (their previous version kept). */
+    INGEST_MAX_FILE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+    /** Ingest: a file that makes more chunks than this is skipped with a report line. */
+    INGEST_MAX_CHUNKS_PER_FILE: z.coerce.number().int().positive().default(10_000),
     /** HTTP worker processes; each loads the index. Defaults to the machine's cores (search is CPU-bound). */
     WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** How often workers check `INDEX_DIR/CURRENT` for a new build, in ms (0 disables). */

@@ -19,6 +19,7 @@ import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
+import { createCaseRunner } from './http/case-runner.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
@@ -51,11 +52,13 @@ export function loadDecisionModel(): DecisionModel {
 
 /** Weights, curated language data and the decision model: what every chat state is built with. */
 export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  return { resources: loadRetrievalResources(config), policy: new CalibratedPolicy(loadDecisionModel()) };
+}
+
+/** The reranker weights and curated language data a retriever is built with (what training needs). */
+export function loadRetrievalResources(config: Config): RetrievalResources {
   const thesaurus = curatedThesaurus(config);
-  return {
-    resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) },
-    policy: new CalibratedPolicy(loadDecisionModel()),
-  };
+  return { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -84,6 +87,7 @@ export async function runIngest(config: Config, opts: { full?: boolean; onProgre
     ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
     thesaurus: curatedThesaurus(config),
+    limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.onLog ? { onLog: opts.onLog } : {}),
@@ -120,7 +124,7 @@ export interface Service {
   state: AppState;
   logger: Logger;
   database: Database;
-  /** Closes the database (when the service opened it). */
+  /** Stops the case worker threads and closes the database (when the service opened it). */
   close(): Promise<void>;
 }
 
@@ -138,12 +142,16 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     draftThresholds: loadDraftThresholds(),
     caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
   });
+  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,
     logger,
     stores: { feedback: new SqlFeedbackStore(database.db), conversations: new SqlConversationStore(database.db), audit: new SqlAuditLog(database.db) },
     apiKeys: config.API_KEYS,
+    feedbackMaxBytes: config.FEEDBACK_MAX_BYTES,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, general: config.RATE_LIMIT, cases: config.RATE_LIMIT_CASES, feedback: config.RATE_LIMIT_FEEDBACK },
     admin: {
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
@@ -152,9 +160,12 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [casesRouter(state), webRouter()],
+    routers: [casesRouter(state, cases), webRouter()],
   });
-  return { app, state, logger, database, close: () => (opts.database ? Promise.resolve() : database.close()) };
+  return { app, state, logger, database, close: async () => {
+    await cases.close();
+    if (!opts.database) await database.close();
+  } };
 }
 
 /** Loads the index the configured embedder can query. */

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://', ADMIN_API_KEY: 'e2e-admin' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');
@@ -159,7 +159,8 @@ describe('web page in Chromium', () => {
     await page.waitForTimeout(600); // let the page's smooth scroll to the confirmation settle
     await page.screenshot({ path: path.join(SHOTS, 'web-rated-desktop.png') });
 
-    const stored = (await (await fetch(`${base}/v1/feedback`)).json()) as { feedback: Record<string, unknown>[] };
+    // Reading ratings back is an admin's job (users' questions and comments are private).
+    const stored = (await (await fetch(`${base}/v1/feedback`, { headers: { 'x-api-key': 'e2e-admin' } })).json()) as { feedback: Record<string, unknown>[] };
     expect(stored.feedback[0]).toMatchObject({ rating: 'helpful', comment, question: VIEN_CHUC, mode: 'extractive' });
     expect(stored.feedback[0]!.citations).toContain('Khoản 2 Điều 37 Luật Viên chức');
     expect(errors).toEqual([]);

@@ -20,6 +20,8 @@ export const DECISION_FEATURES = [
   'missingTopic',
   'corpusLawNamed',
   'contentWords',
+  'titleContained',
+  'lawTopic',
 ] as const;
 
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
@@ -92,6 +94,8 @@ export function decisionFeatures(input: DecisionInput): Float64Array {
     // How much of the top ten is this one article: a clear answer dominates its neighbours.
     const ten = hits.slice(0, 10);
     set('articleShare', ten.filter((h) => h.key === top.key).length / ten.length);
+    set('titleContained', f[F.expandedTitleContained]!);
+    set('lawTopic', f[F.lawTopic]!);
   }
   set('unknownShare', input.unknownShare);
   set('missingNamed', input.missingNamed ? 1 : 0);

@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
   const bar = createPhaseProgress();
   const notes: string[] = [];
+  // The same ingest the server runs (thesaurus, limits, embedder, registry), on the folders given here.
   const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, onProgress: bar.update, onLog: (m) => notes.push(m) });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
@@ -35,6 +36,10 @@ async function main(): Promise<number> {
   }
   console.log(`  skipped:    ${report.skipped.length}`);
   for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  if (report.unverified.length > 0) {
+    console.log(`  unverified: ${report.unverified.length} (no legal structure, number or sidecar: answers flag them, never cite them as law)`);
+    for (const f of report.unverified) console.log(`    - ${f}`);
+  }
   for (const n of notes) console.log(`  ${n}`);
   return 0;
 }

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { crossValidatedRankerMrr, type TrainOptions } from '../eval/cross-validation.js';
 import { DEFAULT_FOLDS, labelTrainingSets, SOURCE_WEIGHTS, trainService } from '../eval/service-training.js';
-import { ensureIndex, loadServingResources } from '../service.js';
+import { ensureIndex, loadRetrievalResources } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const datasets = (values.dataset ?? ['../shared/datasets/alqac25-dev.json', 'eval/datasets/natural-dev.json']).map((f) => path.resolve(f));
   const bar = createPhaseProgress();
   const index = await ensureIndex(config, pino({ level: 'warn' }), bar.update);
-  const { resources } = loadServingResources(config);
+  const resources = loadRetrievalResources(config);
   const sets = { datasets, titles: !values['no-titles'] };
   if (values.grid) {
     // These weights change the candidates and their features, so each setting is searched anew.

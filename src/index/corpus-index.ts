@@ -6,7 +6,7 @@ import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
-import { currentBuildDir, readJson, type Manifest, type StoredChunk } from './index-store.js';
+import { currentBuildDir, IndexFileError, readJson, type Manifest, type StoredChunk } from './index-store.js';
 import { LexicalIndex, type SerializedLexical } from './lexical-index.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -45,13 +45,20 @@ export class CorpusIndex {
   static async load(indexDir: string, embedder?: Embeddings): Promise<CorpusIndex> {
     const dir = await currentBuildDir(indexDir);
     if (!dir) throw new Error(`no index found in ${indexDir}; run \`npm run ingest\` first`);
+    return CorpusIndex.loadBuild(dir, embedder);
+  }
+
+  /** Loads one build folder (`INDEX_DIR/builds/NAME`); a damaged file is named in the error. */
+  static async loadBuild(dir: string, embedder?: Embeddings): Promise<CorpusIndex> {
     const manifest = await readJson<Manifest>(dir, 'manifest.json');
     const docs = await readJson<ParsedDocument[]>(dir, 'documents.json');
     const byId = new Map(docs.map((d) => [d.meta.id, d]));
     const stored = await readJson<StoredChunk[]>(dir, 'chunks.json');
     const chunks: IndexedChunk[] = stored.map(({ textHash: _h, ...c }) => ({ ...c, text: byId.get(c.documentId)!.text.slice(c.start, c.end) }));
     const lexical = LexicalIndex.fromJSON(await readJson<SerializedLexical>(dir, 'lexical.json'));
-    const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim);
+    const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim).catch((e: unknown) => {
+      throw new IndexFileError(`${dir}/vectors.hnsw`, e);
+    });
     const emb = embedder ?? (manifest.embedder.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : undefined);
     if (!emb) throw new Error(`index in ${dir} was built with the ${manifest.embedder.kind} embedder; configure it to query this index`);
     const restorer = new AccentRestorer(await readJson<AccentStats>(dir, 'accents.json'));

@@ -111,9 +111,17 @@ export class HybridRetriever {
     const docFilter = compileFilters(filters);
     const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
 
-    // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
+    // The text used for matching drops the legal reference and the law's name, so `Điều 95` does not match every
+    // `Điều 95` mention and `Bộ luật tố tụng dân sự` does not match the article that states the code's own scope:
+    // the lawMentioned and articleReferenced features carry them.
     let matchText = query;
-    for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+    const cuts = [...refs, ...mentions].sort((a, b) => b.start - a.start);
+    let floor = Infinity;
+    for (const r of cuts) {
+      if (r.end > floor) continue;
+      matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+      floor = r.start;
+    }
     const w = this.weights;
     // Thesaurus phrases add their legal terms at a lower weight than the words typed; an LLM rewrite is one more wording.
     const expansions = [

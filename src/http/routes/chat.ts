@@ -9,15 +9,24 @@ import { openEventStream } from '../event-stream.js';
 import { HttpError } from '../http-error.js';
 import { presentCitation, presentHit } from '../present.js';
 import { chatRequestSchema } from '../schemas.js';
+import { UNVERIFIED_MARK, unverifiedCitations, unverifiedNote } from '../unverified-sources.js';
 import { conversationNotFound } from './conversations.js';
 
+/** The response body; citations of unverified documents are flagged in the answer, the labels and the warnings. */
 function body(result: ChatResult, state: AppState, filters?: SearchFilters) {
-  const { retriever, amendments } = state.current;
+  const { retriever, index, amendments } = state.current;
   const asOf = filters?.asOf;
+  const unverified = unverifiedCitations(result.citations, index);
+  const flag = unverifiedNote(unverified);
   return {
-    answer: result.answer, citations: result.citations.map((c) => presentCitation(c, notesFor(amendments, c, asOf))), mode: result.mode,
+    answer: result.answer + (flag?.note ?? ''),
+    citations: result.citations.map((c) => {
+      const shown = presentCitation(c, notesFor(amendments, c, asOf));
+      return unverified.includes(c.n) ? { ...shown, label: `${c.label}${UNVERIFIED_MARK}`, unverified: true } : shown;
+    }),
+    mode: result.mode,
     // `refused` stays for old clients: true only for a refusal, not for a "gợi ý".
-    outcome: result.outcome, refused: result.outcome === 'refuse', suggestions: result.suggestions, warnings: result.warnings,
+    outcome: result.outcome, refused: result.outcome === 'refuse', suggestions: result.suggestions, warnings: flag ? [...result.warnings, flag.warning] : result.warnings,
     question: result.question, ...(result.rewritten ? { rewritten: result.rewritten } : {}),
     sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h), notesFor(amendments, { documentId: h.chunk.documentId, ...(h.chunk.article ? { article: h.chunk.article } : {}) }, asOf))),
   };
@@ -58,6 +67,9 @@ export function chatRouter(state: AppState, records: AnswerRecords): Router {
     const signal = openEventStream(res);
     try {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), signal);
+      // The note on unverified sources ends the streamed text as it ends the answer in `done`.
+      const flag = unverifiedNote(unverifiedCitations(result.citations, state.current.index));
+      if (flag) sse(res, 'delta', { text: flag.note });
       sse(res, 'done', await recorded(result, state, records, req, conversationId, question, filters));
     } catch (err) {
       req.log?.error({ err }, 'chat stream failed');

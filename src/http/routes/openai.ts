@@ -10,6 +10,7 @@ import { HttpError } from '../http-error.js';
 import { bearerAuth } from '../openai/bearer-auth.js';
 import { completionBody, completionChunk, structuredFields, type CompletionMeta } from '../openai/completion-body.js';
 import { answerExtras } from '../openai/completion-text.js';
+import { flagUnverified } from '../unverified-sources.js';
 import { ASSISTANT_MODELS, findModel, presentModel, type AssistantModel } from '../openai/openai-models.js';
 import { chatCompletionRequestSchema, toChatMessages } from '../openai/openai-request.js';
 
@@ -74,7 +75,7 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
       recordAnswer(o.records, req.log, { answerId, channel: 'openai', requestId: String(req.id ?? ''), model: model.id, searched: result.question, result });
 
     if (parsed.data.stream !== true) {
-      const result = await answerWith(state, model, messages);
+      const result = flagUnverified(await answerWith(state, model, messages), state.current.index);
       await record(result);
       res.json(completionBody(result, { ...meta, question: result.question }));
       return;
@@ -85,10 +86,13 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
     writeData(res, completionChunk(first, { role: 'assistant', content: '' }));
     let streamed = '';
     try {
-      const result = await answerWith(state, model, messages, (d) => {
-        streamed += d;
-        writeData(res, completionChunk(first, { content: d }));
-      }, signal);
+      const result = flagUnverified(
+        await answerWith(state, model, messages, (d) => {
+          streamed += d;
+          writeData(res, completionChunk(first, { content: d }));
+        }, signal),
+        state.current.index,
+      );
       // A stream cannot take text back: when the final answer differs from what was streamed (an LLM
       // citation removed, a fallback), it follows in full after a rule.
       const tail = (streamed === result.answer ? '' : `${streamed === '' ? '' : '\n\n---\n'}${result.answer}`) + answerExtras(result);
