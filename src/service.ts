@@ -22,6 +22,8 @@ import { casesRouter } from './http/routes/cases.js';
 import { createCaseRunner } from './http/case-runner.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
+import { judgeAdvisorFor } from './cases/judge-advisor.js';
+import { loadJudgeWeights } from './cases/recommender-weights.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { loadRegistry } from './registry/load-registry.js';
 import { loadDraftThresholds } from './drafts/draft-thresholds.js';
@@ -31,7 +33,7 @@ import { LlmQuestionRewriter } from './answer/question-rewriter.js';
 import type { RetrievalResources } from './retrieval/create-retriever.js';
 import { LawCatalog } from './retrieval/law-catalog.js';
 import { thesaurusExpander, withDefinitions } from './retrieval/thesaurus-expander.js';
-import { loadThesaurus, type Thesaurus } from './text/thesaurus.js';
+import { sharedThesaurus, type Thesaurus } from './text/thesaurus.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
 const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
@@ -68,13 +70,9 @@ export function createGenerator(config: Config): AnswerGenerator {
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
 }
 
-const thesauri = new Map<string, Thesaurus>();
-
 /** The curated thesaurus of the configured folder, read once per process. */
 export function curatedThesaurus(config: Config): Thesaurus {
-  let t = thesauri.get(config.THESAURUS_DIR);
-  if (!t) thesauri.set(config.THESAURUS_DIR, (t = loadThesaurus(config.THESAURUS_DIR)));
-  return t;
+  return sharedThesaurus(config.THESAURUS_DIR);
 }
 
 /** Runs an ingest with the configured embedder, thesaurus and document registry. */
@@ -134,13 +132,14 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
   const index = opts.index ?? (await ensureIndex(config, logger));
   const database = opts.database ?? (await openServiceDatabase(config, logger));
   const client = OpenAiChatClient.fromConfig(config);
+  const judgeWeights = loadJudgeWeights();
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
     draftThresholds: loadDraftThresholds(),
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
+    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights, curatedThesaurus(config))),
   });
   const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
   if (opts.warmUp) cases.warm(state.current);

@@ -369,6 +369,27 @@ describe('web page in Chromium', () => {
     await page.close();
   });
 
+  it('judge mode shows a criminal case’s type, offense with its reasons and general part, and marks the clause on click', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel('Tra cứu vụ việc (thẩm phán)').check();
+    await page.getByLabel('Tóm tắt tình tiết vụ việc').fill(
+      'Tổ công tác Công an huyện kiểm tra phát hiện Lò Văn Th đang cất giấu trong túi quần 01 gói giấy bạc chứa 0,85g heroin để sử dụng. Cơ quan điều tra thu giữ số ma tuý. Bị cáo thành khẩn khai báo. Viện kiểm sát đề nghị xử phạt bị cáo từ 18 tháng đến 02 năm tù.',
+    );
+    await page.getByRole('button', { name: 'Tìm bản án và điều luật' }).click();
+    await page.getByText('Loại vụ án: hình sự.').waitFor();
+    const results = page.locator('#judge-results');
+    expect(await results.textContent()).toContain('Tội danh và khung hình phạt');
+    expect(await results.textContent()).toContain('Phần chung Bộ luật hình sự áp dụng kèm theo');
+    expect(await results.textContent()).toContain('Kho dữ liệu chưa có bản án hình sự');
+    expect(await results.locator('.reasons').first().textContent()).toContain('0,85 gam');
+    await page.getByRole('button', { name: 'Điểm c khoản 1 Điều 249 Bộ luật hình sự 2015' }).click();
+    await page.locator('#source-panel mark').waitFor();
+    expect(await page.locator('#source-panel mark').textContent()).toContain('từ 0,1 gam đến dưới 05 gam');
+    await page.screenshot({ path: path.join(SHOTS, 'web-judge-criminal.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works at phone width (390px) with the keyboard: the source covers the screen and Escape returns focus', async () => {
     const { page, errors } = await openPage({ width: 390, height: 844 });
     await ask(page, VIEN_CHUC);

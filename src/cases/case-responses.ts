@@ -5,7 +5,9 @@ import { caseIndexFor } from './case-index.js';
 import type { AppliedProvision, CaseRecord } from './case-record.js';
 import { judgmentLabel } from './case-text.js';
 import { factsQuery } from './facts-query.js';
-import { ProvisionRecommender } from './provision-recommender.js';
+import { judgeAdvisorFor } from './judge-advisor.js';
+import { outcomeTendency, sharedFactsOf } from './similar-facts.js';
+import type { Thesaurus } from '../text/thesaurus.js';
 
 /** What the judges' endpoints compute; plain data, so it can cross a worker-thread boundary. */
 export interface CaseTask {
@@ -35,26 +37,27 @@ export function presentCase(r: CaseRecord) {
 }
 
 /** The body of `POST /v1/cases/search` or `POST /v1/cases/provisions` for one fact description. */
-export async function caseResponse(index: CorpusIndex, retriever: HybridRetriever, task: CaseTask): Promise<object> {
+export async function caseResponse(index: CorpusIndex, retriever: HybridRetriever, task: CaseTask, thesaurus?: Thesaurus): Promise<object> {
   const { facts, k } = task;
-  if (task.kind === 'provisions') {
-    const rec = await new ProvisionRecommender(caseIndexFor(index), retriever).recommend(facts, { k });
-    return {
-      provisions: rec.provisions,
-      unresolved: rec.unresolved,
-      similarCases: rec.similar.map((s) => ({ documentId: s.record.documentId, number: s.record.number ?? null, similarity: Math.round(s.score * 1000) / 1000 })),
-    };
-  }
   const cases = caseIndexFor(index);
+  if (task.kind === 'provisions') {
+    const advice = await judgeAdvisorFor(cases, retriever, undefined, thesaurus).advise(facts, { k });
+    return { ...advice, tendency: advice.tendency ?? null, similarCases: advice.similar };
+  }
   const query = factsQuery(facts, index);
   const found = await cases.similar.search(facts, k);
+  const shared = sharedFactsOf(cases);
+  const tendency = outcomeTendency(found);
+  const scores = index.lexical.scoreAll(index.lexical.analyze(query));
   return {
     query,
+    tendency: tendency ?? null,
     results: found.map((c) => {
-      const ex = caseExcerpt(index, c.record, query);
+      const ex = caseExcerpt(index, c.record, query, 400, scores);
       return {
         ...presentCase(c.record),
         score: Math.round(c.score * 1000) / 1000,
+        sharedFacts: shared.shared(query, c.record),
         excerpt: ex?.text ?? null,
         excerptStart: ex?.start ?? null,
         excerptEnd: ex?.end ?? null,

@@ -12,6 +12,7 @@ import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { loadServingResources } from '../service.js';
 import { caseIndexFor } from './case-index.js';
 import { caseResponse, type CaseTask } from './case-responses.js';
+import { sharedThesaurus } from '../text/thesaurus.js';
 
 export interface ThreadTask extends Partial<CaseTask> {
   /** The build folder the HTTP process serves; the thread loads it when it holds another. */
@@ -39,5 +40,5 @@ export default async function run(task: ThreadTask): Promise<object> {
     current = await loaded;
   }
   if (task.warm || !task.kind || task.facts === undefined) return {};
-  return caseResponse(current.index, current.retriever, { kind: task.kind, facts: task.facts, k: task.k ?? 10 });
+  return caseResponse(current.index, current.retriever, { kind: task.kind, facts: task.facts, k: task.k ?? 10 }, sharedThesaurus(config.THESAURUS_DIR));
 }

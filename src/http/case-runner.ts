@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import type { Logger } from 'pino';
 import type { CaseTask } from '../cases/case-responses.js';
 import { caseResponse } from '../cases/case-responses.js';
+import { sharedThesaurus } from '../text/thesaurus.js';
 import type { ThreadTask } from '../cases/case-thread.js';
 import type { Config } from '../config.js';
 import type { ServingState } from './app-state.js';
@@ -137,6 +138,6 @@ export function createCaseRunner(o: CaseRunnerOptions): CaseRunner {
   return new QueuedCaseRunner(o, 1, async (state, task) => {
     // Let the requests that arrived meanwhile run before this task takes the event loop.
     await new Promise((r) => setImmediate(r));
-    return caseResponse(state.index, state.retriever, task);
+    return caseResponse(state.index, state.retriever, task, sharedThesaurus(o.config.THESAURUS_DIR));
   });
 }

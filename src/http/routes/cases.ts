@@ -22,8 +22,10 @@ function parseFacts(body: unknown): { facts: string; k: number } {
 }
 
 /**
- * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description),
- * `POST /v1/cases/provisions` (the provisions likely to apply, with evidence) and
+ * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description, with the
+ * facts they share and the outcome tendency among them), `POST /v1/cases/provisions` (the case
+ * type, then the provisions likely to apply with their reasons: offenses and general part for a
+ * criminal case, substantive and procedural lists for a civil one) and
  * `GET /v1/articles/:documentId/:article/judgments` (judgments that applied an article; the id may
  * be URL-encoded, `laws%2Fbo-luat-dan-su`, or written with its slash).
  */

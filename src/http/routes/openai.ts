@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Answer, ChatMessage } from '../../answer/answer-generator.js';
 import { CaseAdvisor } from '../../cases/case-advisor.js';
 import { caseIndexFor } from '../../cases/case-index.js';
+import { judgeAdvisorFor } from '../../cases/judge-advisor.js';
 import { recordAnswer, type AnswerRecords } from '../answer-records.js';
 import type { AppState } from '../app-state.js';
 import { openEventStream } from '../event-stream.js';
@@ -30,7 +31,7 @@ async function answerWith(state: AppState, model: AssistantModel, messages: Chat
   const { chat, index, retriever } = state.current;
   const question = messages.at(-1)?.content ?? '';
   if (model.mode === 'judge') {
-    const advised = await new CaseAdvisor(caseIndexFor(index), retriever).adviseOnFacts(question);
+    const advised = await new CaseAdvisor(judgeAdvisorFor(caseIndexFor(index), retriever)).adviseOnFacts(question);
     if (advised) {
       onDelta?.(advised.answer);
       return { ...advised, question };
