@@ -13,6 +13,8 @@ export const configSchema = z
     HOST: z.string().default('127.0.0.1'),
     CORPUS_DIR: z.string().default('../shared/corpus'),
     INDEX_DIR: z.string().default('indexes'),
+    /** Reviewed document registry (numbers, dates, signers, status, amendments) merged at ingest. */
+    REGISTRY_FILE: z.string().default('corpus/registry/documents.jsonl'),
     /** Laws the corpus lacks, named when a question asks about one (`corpus/catalog/`). */
     LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
     /** Folder of the curated thesaurus (`*.tsv`: from, to, kind, domain, note). */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...c,
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
+    REGISTRY_FILE: path.resolve(cwd, c.REGISTRY_FILE),
     THESAURUS_DIR: path.resolve(cwd, c.THESAURUS_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
     LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),

@@ -25,6 +25,8 @@ import { caseIndexFor } from './cases/case-index.js';
 import { judgeAdvisorFor } from './cases/judge-advisor.js';
 import { loadJudgeWeights } from './cases/recommender-weights.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
+import { loadRegistry } from './registry/load-registry.js';
+import { loadDraftThresholds } from './drafts/draft-thresholds.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
 import { LlmQuestionRewriter } from './answer/question-rewriter.js';
@@ -73,9 +75,10 @@ export function curatedThesaurus(config: Config): Thesaurus {
   return sharedThesaurus(config.THESAURUS_DIR);
 }
 
-/** Runs an ingest with the configured embedder. */
-export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<IngestReport> {
+/** Runs an ingest with the configured embedder, thesaurus and document registry. */
+export async function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {}): Promise<IngestReport> {
   return ingestCorpus({
+    registry: await loadRegistry(config.REGISTRY_FILE),
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
     embedderKind: config.EMBEDDER,
@@ -85,6 +88,7 @@ export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (
     limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onLog ? { onLog: opts.onLog } : {}),
   });
 }
 
@@ -134,6 +138,7 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     generator: createGenerator(config),
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
+    draftThresholds: loadDraftThresholds(),
     caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights, curatedThesaurus(config))),
   });
   const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });

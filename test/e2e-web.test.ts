@@ -329,6 +329,46 @@ describe('web page in Chromium', () => {
     await page.close();
   });
 
+  it('drafting tab: a pasted draft is checked, the conflict shown beside Điều 1 Luật Thanh niên with the ages marked', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel('Soạn thảo văn bản').check();
+    const draft = 'Điều 1. Thanh niên\nThanh niên là công dân Việt Nam từ đủ 18 tuổi đến 35 tuổi.\n\nĐiều 2. Đăng ký kết hôn\nViệc kết hôn phải được đăng ký và do cơ quan nhà nước có thẩm quyền thực hiện theo quy định của Luật này và pháp luật về hộ tịch.\n\nĐiều 3. Chính sách\nNhà nước khuyến khích thanh niên tham gia nghiên cứu khoa học vũ trụ theo Điều 450 của Luật Thanh niên.';
+    await page.getByLabel('Nội dung dự thảo (một điều, một khoản hoặc cả dự thảo luật, nghị định)').fill(draft);
+    const checked = page.waitForResponse((r) => r.url().endsWith('/v1/drafts/check'));
+    await page.getByRole('button', { name: 'Kiểm tra dự thảo' }).click();
+    expect((await checked).request().postDataJSON()).toEqual({ text: draft });
+    const results = page.locator('#draft-results');
+    await results.locator('.draft-summary').waitFor();
+    expect(await results.locator('.draft-summary').textContent()).toContain('1 mâu thuẫn, 1 trùng lặp, 1 dẫn chiếu sai');
+
+    const conflict = results.locator('.finding[data-kind="conflict"]');
+    expect(await conflict.locator('.badge').textContent()).toBe('Mâu thuẫn');
+    expect(await conflict.locator('.side-law .side-title').textContent()).toContain('Điều 1 Luật Thanh niên');
+    expect(await conflict.locator('.side-draft mark').allTextContents()).toEqual(['18 tuổi', '35 tuổi']);
+    expect(await conflict.locator('.side-law mark').allTextContents()).toEqual(['16 tuổi', '30 tuổi']);
+    expect(await results.locator('.finding[data-kind="duplicate"] .side-law .side-title').textContent()).toContain('Luật Hôn nhân và gia đình');
+    expect(await results.locator('.finding[data-kind="reference"]').textContent()).toContain('không có Điều 450');
+    expect(await results.locator('.finding[data-kind="reference"] mark').textContent()).toBe('Điều 450 của Luật Thanh niên');
+    await page.screenshot({ path: path.join(SHOTS, 'web-draft-desktop.png'), fullPage: true });
+
+    await conflict.getByRole('button', { name: 'Xem toàn văn điều luật' }).click();
+    await page.locator('#source-panel .source-heading').waitFor();
+    expect(await page.locator('#source-panel .source-heading').textContent()).toContain('Điều 1');
+    expect(await page.locator('#source-panel .doc-meta').textContent()).toContain('57/2020/QH14');
+
+    // At phone width the two columns stack and nothing scrolls sideways.
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'web-draft-phone.png'), fullPage: true });
+
+    await page.getByLabel('Nội dung dự thảo (một điều, một khoản hoặc cả dự thảo luật, nghị định)').fill('  ');
+    await page.getByRole('button', { name: 'Kiểm tra dự thảo' }).click();
+    await page.getByText('Vui lòng nhập nội dung dự thảo cần kiểm tra.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('judge mode shows a criminal case’s type, offense with its reasons and general part, and marks the clause on click', async () => {
     const { page, errors } = await openPage();
     await page.getByLabel('Tra cứu vụ việc (thẩm phán)').check();

@@ -20,8 +20,9 @@ async function main(): Promise<number> {
   const corpusDir = values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR;
   const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
   const bar = createPhaseProgress();
-  // The same ingest the server runs (thesaurus, limits, embedder), on the folders given here.
-  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, onProgress: bar.update });
+  const notes: string[] = [];
+  // The same ingest the server runs (thesaurus, limits, embedder, registry), on the folders given here.
+  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, onProgress: bar.update, onLog: (m) => notes.push(m) });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
   console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
     console.log(`  unverified: ${report.unverified.length} (no legal structure, number or sidecar: answers flag them, never cite them as law)`);
     for (const f of report.unverified) console.log(`    - ${f}`);
   }
+  for (const n of notes) console.log(`  ${n}`);
   return 0;
 }
 

@@ -1,4 +1,7 @@
+import { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { AnswerGenerator } from '../answer/answer-generator.js';
+import { DraftChecker } from '../drafts/draft-checker.js';
+import type { DraftThresholds } from '../drafts/decide-findings.js';
 import type { AnswerPolicy } from '../answer/answer-decision.js';
 import type { ChatService, CaseAdvisor } from '../answer/chat-service.js';
 import type { QuestionRewriter } from '../answer/question-rewriter.js';
@@ -12,6 +15,10 @@ export interface ServingState {
   index: CorpusIndex;
   retriever: HybridRetriever;
   chat: ChatService;
+  /** Which corpus text amends which, for citations and `/v1/documents/:id/amendments`. */
+  amendments: AmendmentGraph;
+  /** Checks drafts against the law in force (`POST /v1/drafts/check`). */
+  drafts: DraftChecker;
   loadedAt: string;
 }
 
@@ -24,6 +31,8 @@ export interface StateFactoryOptions {
   policy: AnswerPolicy;
   /** Rewrites everyday questions into legal terms before retrieval (an LLM, when configured). */
   rewriter?: QuestionRewriter;
+  /** Draft checker thresholds (fitted by `npm run bench -- --only drafts`); the built-in defaults otherwise. */
+  draftThresholds?: DraftThresholds;
   /** Builds the chat's advisor for judges' fact patterns over each loaded index. */
   caseAdvisor?: (index: CorpusIndex, retriever: HybridRetriever) => CaseAdvisor;
 }
@@ -52,6 +61,9 @@ export class AppState {
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
     const options = { retriever, generator: this.opts.generator, policy: this.opts.policy, ...(caseAdvisor ? { caseAdvisor } : {}), ...(this.opts.rewriter ? { rewriter: this.opts.rewriter } : {}) };
-    return { index, retriever, chat: new VersionCheckedChatService(options, new LawVersionCheck(index)), loadedAt: new Date().toISOString() };
+    const amendments = AmendmentGraph.build(index.documents.values());
+    const drafts = new DraftChecker(index, amendments, this.opts.draftThresholds);
+    if (this.opts.warmUp) void drafts.warmUp();
+    return { index, retriever, chat: new VersionCheckedChatService(options, new LawVersionCheck(index)), amendments, drafts, loadedAt: new Date().toISOString() };
   }
 }

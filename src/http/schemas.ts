@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // A real calendar date (no 2024-13-45, no 2023-02-29), not just its shape.
-const isoDate = z.iso.date({ message: 'expected a calendar date YYYY-MM-DD' });
+export const isoDate = z.iso.date({ message: 'expected a calendar date YYYY-MM-DD' });
 
 export const filtersSchema = z
   .object({

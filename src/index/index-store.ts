@@ -15,6 +15,8 @@ export interface FileRecord {
   size: number;
   mtimeMs: number;
   sidecarHash?: string;
+  /** Hash of the document's registry record, so a reviewed change re-ingests it. */
+  registryHash?: string;
 }
 
 export interface SkippedFile {

@@ -18,6 +18,8 @@ import { LoadError } from './load-error.js';
 import { loadFileText } from './load-file.js';
 import { parseDocument } from './parse-document.js';
 import { readSidecar } from './sidecar.js';
+import { mergeRegistry } from '../registry/merge-registry.js';
+import type { Registry } from '../registry/load-registry.js';
 
 export type IngestPhase = 'scan' | 'parse' | 'train' | 'embed' | 'index' | 'write';
 
@@ -31,6 +33,8 @@ export interface IngestOptions {
   lsa?: Partial<LsaOptions>;
   /** Retrain LSA when this share of chunks changed since it was trained. */
   retrainRatio?: number;
+  /** Reviewed document registry merged over each document's own header (`corpus/registry/documents.jsonl`). */
+  registry?: Registry;
   /** Force a full rebuild. */
   full?: boolean;
   /**
@@ -131,9 +135,11 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
     const st = await stat(f.absPath);
     const side = await readSidecar(sidecarPathFor(f.absPath));
     const sidecarHash = side.raw !== undefined ? sha256(side.raw) : undefined;
+    const registryHash = opts.registry?.hashes.get(documentIdFor(f.relPath));
     const old = prevFiles.get(f.relPath);
     const oldDoc = old && prev?.documents.get(old.documentId);
-    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && old.sidecarHash === sidecarHash) {
+    const sameSides = old?.sidecarHash === sidecarHash && old?.registryHash === registryHash;
+    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && sameSides) {
       records.push(old);
       docs.push(oldDoc);
       continue;
@@ -142,8 +148,8 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
       if (st.size > limits.maxFileBytes) throw new LoadError(f.relPath, `file is ${mb(st.size)}, over the ${mb(limits.maxFileBytes)} per-file limit (INGEST_MAX_FILE_BYTES)`);
       const bytes = await readFile(f.absPath);
       const hash = sha256(bytes);
-      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}) };
-      if (old && oldDoc && old.hash === hash && old.sidecarHash === sidecarHash) {
+      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}), ...(registryHash ? { registryHash } : {}) };
+      if (old && oldDoc && old.hash === hash && sameSides) {
         records.push(record);
         docs.push(oldDoc);
         continue;
@@ -151,6 +157,9 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
       if (side.error) skipped.push({ file: `${f.relPath} (sidecar)`, reason: side.error });
       const rawText = await loadFileText(f.absPath, f.relPath, bytes);
       const doc = parseDocument({ relPath: f.relPath, rawText, contentHash: hash, ...(side.sidecar ? { sidecar: side.sidecar } : {}) });
+      const merged = mergeRegistry(doc.meta, opts.registry?.records.get(doc.meta.id));
+      doc.meta = merged.meta;
+      for (const c of merged.conflicts) log(`registry: ${c}`);
       const docChunks = chunkDocument(doc);
       if (docChunks.length > limits.maxChunksPerFile) throw new LoadError(f.relPath, `file makes ${docChunks.length} chunks, over the ${limits.maxChunksPerFile} per-file limit (INGEST_MAX_CHUNKS_PER_FILE)`);
       if (doc.meta.unverified) log(`${f.relPath}: no legal structure, number or sidecar; indexed as unverified`);
@@ -169,6 +178,8 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
     }
   }
   progress('parse', files.length, files.length);
+  const ids = new Set(docs.map((d) => d.meta.id));
+  for (const id of opts.registry?.records.keys() ?? []) if (!ids.has(id)) log(`registry: record ${id} matches no document in the corpus`);
   const seen = new Set(records.map((r) => r.relPath));
   const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
 

@@ -1,4 +1,5 @@
 import { markdownTable } from '../report/terminal-table.js';
+import { draftsMarkdown } from '../drafts/drafts-markdown.js';
 import type { BenchReport } from './bench-types.js';
 
 /** Scale targets from the issue: ingest under 15 minutes, peak RSS under 4 GB, search p95 under 100 ms. */
@@ -74,5 +75,6 @@ export function benchMarkdown(r: BenchReport): string {
     ]), '');
     out.push(`Server RSS (all processes): ${s.rssBeforeMb} MB after warm-up, ${s.rssAfterMb} MB after the soak.`, '', '### Targets', '', ...soakTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
   }
+  if (r.drafts) out.push(...draftsMarkdown(r.drafts));
   return out.join('\n');
 }

@@ -62,6 +62,7 @@ export interface ScaleBench {
   search?: SearchRun;
 }
 
+import type { DraftsBench } from '../drafts/drafts-bench.js';
 /** One route of the soak: its requests, failures and latencies (ms). */
 export interface SoakRoute {
   route: string;
@@ -93,4 +94,5 @@ export interface BenchReport {
   http?: HttpBench;
   scale?: ScaleBench;
   soak?: SoakBench;
+  drafts?: DraftsBench;
 }

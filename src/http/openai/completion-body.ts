@@ -16,7 +16,7 @@ export interface CompletionMeta {
 /** What clients that know this service read; OpenAI clients ignore unknown fields. */
 export function structuredFields(answer: Answer, meta: CompletionMeta) {
   return {
-    citations: answer.citations.map(presentCitation),
+    citations: answer.citations.map((c) => presentCitation(c)),
     legal_assistant: { answer_id: meta.answerId, mode: answer.mode, refused: answer.refused, warnings: answer.warnings, question: meta.question },
   };
 }
