@@ -44,7 +44,9 @@ export function outcomeUtility(e: DecisionExample, outcome: Outcome): number {
  */
 export function fitDecision(examples: readonly DecisionExample[], l2 = 1): DecisionModel {
   const xs = examples.map((e) => e.x);
-  const sampleWeights = examples.map((e) => e.weight);
+  // Weights rescaled to mean 1, so the L2 penalty means the same whatever the sources' shares.
+  const mean = examples.reduce((s, e) => s + e.weight, 0) / Math.max(examples.length, 1);
+  const sampleWeights = examples.map((e) => e.weight / mean);
   const fit = (label: (e: DecisionExample) => boolean) => fitLogistic(xs, examples.map((e) => (label(e) ? 1 : 0)), { l2, sampleWeights });
   return { features: DECISION_FEATURES, correct: fit((e) => e.correct), top3: fit((e) => e.goldInTop3), answerable: fit((e) => e.answerable), utility: OUTCOME_UTILITY };
 }
