@@ -67,10 +67,11 @@ describe('POST /v1/chat on the real corpus', () => {
     expect(res.body.answer).toMatch(/Không tìm thấy căn cứ/);
   });
 
-  it('refuses when the words are common but their pairs are not in the corpus', async () => {
+  it('does not answer when the words are common but their pairs are not in the corpus', async () => {
     // Each word of "công thức nấu phở bò ngon nhất" but "phở" occurs in some law; the dish does not.
+    // A refusal or a "gợi ý" is right; a cited answer is not.
     const res = await chat('Công thức nấu phở bò ngon nhất?').expect(200);
-    expect(res.body.refused).toBe(true);
+    expect(['refuse', 'suggest']).toContain(res.body.outcome);
     expect(res.body.citations).toEqual([]);
   });
 

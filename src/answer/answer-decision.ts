@@ -76,7 +76,7 @@ export function decisionInput(search: SearchResult): DecisionInput {
     unknownShare: search.unknownShare,
     contentWords: search.contentWords,
     missingNamed: search.missingLaws.some((m) => m.how === 'named'),
-    missingTopic: search.missingLaws.some((m) => m.how === 'topic'),
+    missingTopic: search.missingLaws.some((m) => m.how === 'topic' && !m.covered),
     corpusLawNamed: search.mentionedDocuments.length > 0,
   };
 }

@@ -106,7 +106,7 @@ export class HybridRetriever {
     const mentioned = new Set(mentions.map((m) => m.documentId));
     for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
     const period = findPeriod(query);
-    const missingLaws = this.findMissingLaws(query);
+    const found = this.findMissingLaws(query);
 
     const docFilter = compileFilters(filters);
     const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
@@ -172,6 +172,9 @@ export class HybridRetriever {
     }
     const termWeights = this.queryTermWeights(matchText);
     const stats = questionStats(termWeights, expansions, matchText, idx.lexical.vocab);
+    // A missing law's topic that the candidates themselves talk about (a briefing on `dịch vụ bưu chính`) is weaker evidence.
+    const candidateTexts = [...candidates.keys()].map((i) => idx.chunks[i]!.text.toLowerCase());
+    const missingLaws = found.map((m) => (m.how === 'topic' ? { ...m, covered: candidateTexts.some((t) => t.includes(m.evidence)) } : m));
     const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
     if (candidates.size === 0) return { ...base, hits: [] };
 
