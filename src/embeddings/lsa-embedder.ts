@@ -1,7 +1,10 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { lexicalTerms } from '../text/tokenize.js';
+import { projectTerms } from './project-terms.js';
 import { randomizedSvd } from './randomized-svd.js';
+import { selectVocabulary } from './select-vocabulary.js';
 import type { CsrMatrix } from './sparse-matrix.js';
+import { termWeights } from './term-weights.js';
 
 export interface LsaOptions {
   dim: number;
@@ -41,12 +44,7 @@ export function trainLsa(texts: string[], options: Partial<LsaOptions> = {}): Ls
   const df = new Map<string, number>();
   for (const m of docsTerms) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = sample.length;
-  const vocab = [...df.entries()]
-    .filter(([, d]) => d >= o.minDf && d <= o.maxDfRatio * n)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, o.maxVocab)
-    .map(([t]) => t)
-    .sort();
+  const vocab = selectVocabulary(df, n, o);
   const index = new Map(vocab.map((t, i) => [t, i]));
   const idf = new Float32Array(vocab.length);
   vocab.forEach((t, i) => (idf[i] = Math.log((n + 1) / (df.get(t)! + 1)) + 1));
@@ -110,17 +108,7 @@ export class LsaEmbedder extends Embeddings {
   /** Embeds synchronously; the async LangChain methods wrap this. */
   embed(text: string): number[] {
     const { dim, projection, idf } = this.model;
-    const w = weightVector(countTerms(lexicalTerms(text)), this.index, idf);
-    const out = new Float64Array(dim);
-    for (let p = 0; p < w.cols.length; p++) {
-      const base = w.cols[p]! * dim;
-      const v = w.vals[p]!;
-      for (let j = 0; j < dim; j++) out[j]! += v * projection[base + j]!;
-    }
-    let norm = 0;
-    for (const x of out) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    return Array.from(out, (x) => x / norm);
+    return Array.from(projectTerms(termWeights(lexicalTerms(text), this.index, idf), projection, dim).vector);
   }
 
   override async embedDocuments(texts: string[]): Promise<number[][]> {
