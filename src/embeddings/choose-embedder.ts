@@ -1,11 +1,9 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from '../config.js';
 import type { Manifest } from '../index/index-store.js';
 import { createEmbedder } from './create-embedder.js';
-import { SemanticEmbedder } from './semantic-embedder.js';
-import { hasSemanticModel, loadSemanticModel } from './semantic-model-store.js';
+import { loadSemanticEmbedder, semanticEmbedderFor } from './load-semantic-embedder.js';
+import { hasSemanticModel } from './semantic-model-store.js';
 
 export type EmbedderKind = Manifest['embedder']['kind'];
 
@@ -14,26 +12,11 @@ export interface EmbedderChoice {
   kind: EmbedderKind;
   /** Absent for `lsa`: the ingest trains it on the corpus. */
   embedder?: Embeddings & { dimension?: number };
-  /** `transformers`: the model folder. */
+  /** `transformers` and `semantic`: the model folder. */
   modelDir?: string;
   /** `semantic`: the model's content hash, recorded in the index manifest. */
   modelVersion?: string;
   reason: string;
-}
-
-// Loading a model reads and hashes a few hundred MB: keep one per folder while its files stay the same.
-const loaded = new Map<string, { stamp: string; embedder: Promise<SemanticEmbedder> }>();
-
-/** The semantic model in `dir`, loaded once per process while its metadata file is unchanged. */
-export async function semanticEmbedder(dir: string): Promise<SemanticEmbedder> {
-  const st = await stat(path.join(dir, 'model.json')).catch(() => undefined);
-  const stamp = st ? `${st.mtimeMs}:${st.size}` : 'missing';
-  const hit = loaded.get(dir);
-  if (hit && hit.stamp === stamp) return hit.embedder;
-  const embedder = loadSemanticModel(dir).then((m) => new SemanticEmbedder(m));
-  loaded.set(dir, { stamp, embedder });
-  embedder.catch(() => loaded.delete(dir));
-  return embedder;
 }
 
 /**
@@ -53,8 +36,8 @@ export async function chooseEmbedder(config: Config): Promise<EmbedderChoice> {
       if (config.EMBEDDER === 'auto' && !hasSemanticModel(dir)) {
         return { kind: 'lsa', reason: `embedder: LSA trained on the corpus — no semantic model in ${dir} (\`npm run train-semantic\` builds one)` };
       }
-      const embedder = await semanticEmbedder(dir);
-      return { kind: 'semantic', embedder, modelVersion: embedder.version, reason: `embedder: semantic model ${embedder.version} from ${dir} (${embedder.dimension} dimensions, ${embedder.model.vocab.length} terms)` };
+      const embedder = await loadSemanticEmbedder(dir);
+      return { kind: 'semantic', embedder, modelDir: dir, modelVersion: embedder.version, reason: `embedder: semantic model ${embedder.version} from ${dir} (${embedder.dimension} dimensions, ${embedder.model.vocab.length} terms)` };
     }
   }
 }
@@ -77,9 +60,5 @@ export async function queryEmbedderFor(config: Config, manifest: Manifest): Prom
   const e = manifest.embedder;
   if (e.kind === 'transformers') return createEmbedder(config);
   if (e.kind !== 'semantic') return undefined;
-  const embedder = await semanticEmbedder(config.SEMANTIC_MODEL_DIR);
-  if (embedder.version !== e.modelVersion) {
-    throw new Error(`the index was embedded with semantic model ${e.modelVersion}, but ${config.SEMANTIC_MODEL_DIR} holds ${embedder.version}: run \`npm run ingest\` to re-embed`);
-  }
-  return embedder;
+  return semanticEmbedderFor(config.SEMANTIC_MODEL_DIR, e.modelVersion);
 }

@@ -29,7 +29,7 @@ export interface SemanticTrainOptions {
  */
 export const DEFAULT_SEMANTIC_TRAIN_OPTIONS: SemanticTrainOptions = {
   lsa: { ...DEFAULT_LSA_FACTOR_OPTIONS, dim: 256, powerIterations: 1, singularPower: 0.5 },
-  tuning: { ...DEFAULT_CONTRASTIVE_OPTIONS, epochs: 3, learningRate: 0.05, neighbourBatches: true },
+  tuning: { ...DEFAULT_CONTRASTIVE_OPTIONS, epochs: 10, learningRate: 0.05, neighbourBatches: true },
   balanceSources: true,
 };
 

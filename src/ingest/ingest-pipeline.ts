@@ -24,7 +24,7 @@ export interface IngestOptions {
   embedder?: Embeddings & { dimension?: number };
   embedderKind?: Manifest['embedder']['kind'];
   modelDir?: string;
-  /** Content hash of the semantic model: a build made with another version is re-embedded. */
+  /** Content hash of the semantic model (`modelDir` is its folder): a build made with another version is re-embedded. */
   modelVersion?: string;
   lsa?: Partial<LsaOptions>;
   /** Retrain LSA when this share of chunks changed since it was trained. */
