@@ -1,10 +1,8 @@
-import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { lexicalTerms } from '../text/tokenize.js';
-import { projectTerms } from './project-terms.js';
 import { randomizedSvd } from './randomized-svd.js';
 import { selectVocabulary } from './select-vocabulary.js';
 import type { CsrMatrix } from './sparse-matrix.js';
-import { termWeights } from './term-weights.js';
+import { TermTableEmbedder } from './term-table-embedder.js';
 
 export interface LsaOptions {
   dim: number;
@@ -90,35 +88,7 @@ function toCsr(docs: Map<string, number>[], index: Map<string, number>, idf: Flo
 }
 
 /** LangChain `Embeddings` backed by a trained {@link LsaModel}; deterministic and offline. */
-export class LsaEmbedder extends Embeddings {
-  private readonly index: Map<string, number>;
-
-  constructor(
-    readonly model: LsaModel,
-    params: EmbeddingsParams = {},
-  ) {
-    super(params);
-    this.index = new Map(model.vocab.map((t, i) => [t, i]));
-  }
-
-  get dimension(): number {
-    return this.model.dim;
-  }
-
-  /** Embeds synchronously; the async LangChain methods wrap this. */
-  embed(text: string): number[] {
-    const { dim, projection, idf } = this.model;
-    return Array.from(projectTerms(termWeights(lexicalTerms(text), this.index, idf), projection, dim).vector);
-  }
-
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => this.embed(t));
-  }
-
-  override async embedQuery(text: string): Promise<number[]> {
-    return this.embed(text);
-  }
-
+export class LsaEmbedder extends TermTableEmbedder<LsaModel> {
   toJSON(): object {
     return { vocab: this.model.vocab, dim: this.model.dim, trainedOn: this.model.trainedOn, idf: Buffer.from(this.model.idf.buffer).toString('base64'), projection: Buffer.from(this.model.projection.buffer).toString('base64') };
   }
