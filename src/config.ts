@@ -13,6 +13,10 @@ export const configSchema = z
     HOST: z.string().default('127.0.0.1'),
     CORPUS_DIR: z.string().default('../shared/corpus'),
     INDEX_DIR: z.string().default('indexes'),
+    /** Laws the corpus lacks, named when a question asks about one (`corpus/catalog/`). */
+    LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
+    /** Folder of the curated thesaurus (`*.tsv`: from, to, kind, domain, note). */
+    THESAURUS_DIR: z.string().default('corpus/thesaurus'),
     /**
      * `auto` (default): the trained semantic model when SEMANTIC_MODEL_DIR holds one, else the
      * corpus-trained LSA; `semantic` (required), `lsa`, or `transformers` (local model folder).
@@ -27,12 +31,39 @@ export const configSchema = z
     LLM_BASE_URL: optionalString,
     LLM_MODEL: optionalString,
     LLM_API_KEY: optionalString,
+    /** Longest wait for the model's first token (retries included); a non-streamed call's whole reply. */
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** Longest silence between two streamed chunks. */
+    LLM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    /** `max_tokens` sent with every LLM call. */
+    LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(1024),
     ADMIN_API_KEY: optionalString,
+    /** Ratings file of earlier versions; imported into the database once, then renamed `*.imported`. */
     FEEDBACK_FILE: z.string().default('feedback/feedback.jsonl'),
+    /** Feedback writes are refused (507) once the store holds this many bytes. */
+    FEEDBACK_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    /** Per-client requests per window: every route, the judges' case routes, feedback writes (0 = off). */
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+    RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_CASES: z.coerce.number().int().min(0).default(30),
+    RATE_LIMIT_FEEDBACK: z.coerce.number().int().min(0).default(10),
+    /** Worker threads per HTTP process for the case routes (0: inline, one at a time), tasks that may wait, budget per task. */
+    CASE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+    CASE_QUEUE: z.coerce.number().int().min(0).default(16),
+    CASE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+    /** A PostgreSQL server (`postgres://user:pass@host:5432/db`); unset → embedded PGlite in `PGLITE_DIR`. */
+    DATABASE_URL: optionalString,
+    /** Data folder of the embedded PostgreSQL (PGlite); `memory://` keeps nothing. */
+    PGLITE_DIR: z.string().default('data/pglite'),
+    /** Comma-separated bearer keys for the OpenAI-compatible endpoints; unset → open. */
+    API_KEYS: optionalString.transform((v) => (v === undefined ? [] : v.split(',').map((k) => k.trim()).filter((k) => k !== ''))),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+    /** Ingest: larger corpus files are skipped with a report line (their previous version kept). */
+    INGEST_MAX_FILE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+    /** Ingest: a file that makes more chunks than this is skipped with a report line. */
+    INGEST_MAX_CHUNKS_PER_FILE: z.coerce.number().int().positive().default(10_000),
     /** HTTP worker processes; each loads the index. Defaults to the machine's cores (search is CPU-bound). */
     WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** How often workers check `INDEX_DIR/CURRENT` for a new build, in ms (0 disables). */
@@ -63,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
     SEMANTIC_MODEL_DIR: path.resolve(cwd, c.SEMANTIC_MODEL_DIR),
     PHAPDIEN_ARCHIVE: path.resolve(cwd, c.PHAPDIEN_ARCHIVE),
+    THESAURUS_DIR: path.resolve(cwd, c.THESAURUS_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
+    LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),
+    PGLITE_DIR: c.PGLITE_DIR.startsWith('memory://') ? c.PGLITE_DIR : path.resolve(cwd, c.PGLITE_DIR),
   };
 }

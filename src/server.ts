@@ -1,9 +1,17 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import { pino } from 'pino';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { loadConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { isPgliteDatabase } from './db/pglite-database.js';
+import { openPgliteIpcDatabase, servePgliteOver } from './db/pglite-ipc.js';
+import { openPostgresDatabase } from './db/postgres-database.js';
+import { serveClusterMetrics } from './http/metrics.js';
+import { restartPolicy } from './http/restart-policy.js';
 import { watchIndex } from './http/watch-index.js';
-import { createService, ensureIndexBuilt, loadIndex } from './service.js';
+import { IndexFileError } from './index/index-store.js';
+import { createService, ensureIndexBuilt, loadIndex, openServiceDatabase } from './service.js';
 
 /**
  * Starts the HTTP service. The primary process builds the index on first run, then forks one
@@ -18,15 +26,33 @@ async function main(): Promise<void> {
     // The primary only builds; loading the index here too would hold a second copy in memory.
     await ensureIndexBuilt(config, logger);
     if (workers > 1) {
-      for (let i = 0; i < workers; i++) cluster.fork();
+      // The primary migrates the database once; with embedded PGlite it also holds the engine and runs the workers' SQL.
+      const database = await openServiceDatabase(config, logger);
+      if (isPgliteDatabase(database)) {
+        const { client } = database;
+        cluster.setupPrimary({ serialization: 'advanced' });
+        cluster.on('fork', (worker) => servePgliteOver(worker, client));
+      } else {
+        await database.close();
+      }
+      const closeDatabase = isPgliteDatabase(database) ? () => database.close() : () => Promise.resolve();
+      // Rate-limit counts and metrics live here, shared by the workers.
+      new ClusterMemoryStorePrimary().init();
+      serveClusterMetrics();
+      const restarts = restartPolicy();
+      const started = new Map<number, number>();
+      const fork = () => started.set(cluster.fork().id, Date.now());
+      for (let i = 0; i < workers; i++) fork();
       cluster.on('exit', (worker, code, signal) => {
         if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;
-        logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
-        cluster.fork();
+        const delayMs = restarts.next(Date.now() - (started.get(worker.id) ?? 0));
+        started.delete(worker.id);
+        logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, `worker died; starting another in ${delayMs / 1000} s`);
+        setTimeout(fork, delayMs);
       });
       const stopAll = () => {
         for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-        process.exit(0);
+        void closeDatabase().finally(() => process.exit(0));
       };
       process.on('SIGINT', stopAll);
       process.on('SIGTERM', stopAll);
@@ -34,14 +60,26 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const { app, state } = await createService(config, { logger, index: await loadIndex(config), warmUp: true });
+  // A worker reaches the database the primary opened and migrated; a single process opens its own.
+  let database: Database | undefined;
+  if (cluster.isWorker) database = config.DATABASE_URL ? await openPostgresDatabase(config.DATABASE_URL, { migrate: false }) : openPgliteIpcDatabase(process);
+  let index;
+  try {
+    index = await loadIndex(config);
+  } catch (e) {
+    // Name the damaged file: the primary restarts workers with a growing delay meanwhile.
+    logger.fatal({ err: e, file: e instanceof IndexFileError ? e.file : undefined }, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+  const service = await createService(config, { logger, index, warmUp: true, ...(database ? { database } : {}) });
+  const { app, state } = service;
   watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
     if (cluster.isPrimary) logger.info(`Trợ lý ảo pháp lý đang chạy tại http://${config.HOST}:${port}/`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void service.close().finally(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -6,6 +6,12 @@ import { ExtractiveAnswerGenerator } from './answer/extractive-answer-generator.
 import { LlmAnswerGenerator } from './answer/llm-answer-generator.js';
 import { OpenAiChatClient } from './answer/openai-chat-client.js';
 import type { Config } from './config.js';
+import { SqlAuditLog } from './audit/sql-audit-log.js';
+import { SqlConversationStore } from './conversations/sql-conversation-store.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { importFeedbackFile } from './feedback/import-feedback-file.js';
+import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
 import { builtWith, chooseEmbedder, queryEmbedderFor, type EmbedderChoice } from './embeddings/choose-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
@@ -13,19 +19,46 @@ import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
+import { createCaseRunner } from './http/case-runner.js';
 import { CaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
+import { judgeAdvisorFor } from './cases/judge-advisor.js';
+import { loadJudgeWeights } from './cases/recommender-weights.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
-import { lawMentionFinder } from './retrieval/law-mention-finder.js';
+import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
+import { LlmQuestionRewriter } from './answer/question-rewriter.js';
+import type { RetrievalResources } from './retrieval/create-retriever.js';
+import { LawCatalog } from './retrieval/law-catalog.js';
+import { thesaurusExpander, withDefinitions } from './retrieval/thesaurus-expander.js';
+import { sharedThesaurus, type Thesaurus } from './text/thesaurus.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
+const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
 
 /** Learned reranker weights when a trained file is present, else the hand-set defaults. */
 export function loadRerankerWeights(): RerankerWeights {
   if (!existsSync(WEIGHTS_FILE)) return DEFAULT_WEIGHTS;
   const learned = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Partial<RerankerWeights>;
   return { ...DEFAULT_WEIGHTS, ...learned, weights: { ...DEFAULT_WEIGHTS.weights, ...(learned.weights ?? {}) } };
+}
+
+/** The answer/suggest/refuse decision fitted by `npm run train`. */
+export function loadDecisionModel(): DecisionModel {
+  const model = JSON.parse(readFileSync(DECISION_FILE, 'utf8')) as DecisionModel;
+  if (model.features.join() !== DECISION_FEATURES.join()) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
+  return model;
+}
+
+/** Weights, curated language data and the decision model: what every chat state is built with. */
+export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  return { resources: loadRetrievalResources(config), policy: new CalibratedPolicy(loadDecisionModel()) };
+}
+
+/** The reranker weights and curated language data a retriever is built with (what training needs). */
+export function loadRetrievalResources(config: Config): RetrievalResources {
+  const thesaurus = curatedThesaurus(config);
+  return { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -35,20 +68,27 @@ export function createGenerator(config: Config): AnswerGenerator {
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
 }
 
+/** The curated thesaurus of the configured folder, read once per process. */
+export function curatedThesaurus(config: Config): Thesaurus {
+  return sharedThesaurus(config.THESAURUS_DIR);
+}
+
 /** Runs an ingest with the configured embedder (`choice`, when the caller has resolved it already). */
 export async function runIngest(
   config: Config,
-  opts: { full?: boolean; corpusDir?: string; indexDir?: string; choice?: EmbedderChoice; onProgress?: (phase: string, done: number, total: number) => void } = {},
+  opts: { full?: boolean; choice?: EmbedderChoice; onProgress?: (phase: string, done: number, total: number) => void } = {},
 ): Promise<IngestReport> {
   const choice = opts.choice ?? (await chooseEmbedder(config));
   return ingestCorpus({
-    corpusDir: opts.corpusDir ?? config.CORPUS_DIR,
-    indexDir: opts.indexDir ?? config.INDEX_DIR,
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
     embedderKind: choice.kind,
     ...(choice.embedder ? { embedder: choice.embedder } : {}),
     ...(choice.modelDir ? { modelDir: choice.modelDir } : {}),
     ...(choice.modelVersion ? { modelVersion: choice.modelVersion } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
+    thesaurus: curatedThesaurus(config),
+    limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -80,28 +120,48 @@ export async function ensureIndex(config: Config, logger: Logger, onProgress?: (
   return loadIndex(config);
 }
 
+/** Opens the configured database (applying migrations) and moves an old JSON Lines feedback file into it. */
+export async function openServiceDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(config);
+  const imported = await importFeedbackFile(config.FEEDBACK_FILE, new SqlFeedbackStore(database.db));
+  if (imported > 0) logger.info({ imported, file: config.FEEDBACK_FILE }, 'feedback file imported into the database');
+  logger.info({ database: database.kind }, 'database ready');
+  return database;
+}
+
 export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
+  database: Database;
+  /** Stops the case worker threads and closes the database (when the service opened it). */
+  close(): Promise<void>;
 }
 
-/** Wires config, index, retrieval, generation and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean } = {}): Promise<Service> {
+/** Wires config, index, retrieval, generation, storage and HTTP into one app. */
+export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean; database?: Database } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
   const index = opts.index ?? (await ensureIndex(config, logger));
+  const database = opts.database ?? (await openServiceDatabase(config, logger));
+  const client = OpenAiChatClient.fromConfig(config);
+  const judgeWeights = loadJudgeWeights();
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
-    weights: loadRerankerWeights(),
-    lawFinder: lawMentionFinder,
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(caseIndexFor(idx), retriever),
+    ...loadServingResources(config),
+    ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
+    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights, curatedThesaurus(config))),
   });
+  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,
     logger,
-    feedbackFile: config.FEEDBACK_FILE,
+    stores: { feedback: new SqlFeedbackStore(database.db), conversations: new SqlConversationStore(database.db), audit: new SqlAuditLog(database.db) },
+    apiKeys: config.API_KEYS,
+    feedbackMaxBytes: config.FEEDBACK_MAX_BYTES,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, general: config.RATE_LIMIT, cases: config.RATE_LIMIT_CASES, feedback: config.RATE_LIMIT_FEEDBACK },
     admin: {
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
@@ -110,9 +170,12 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [casesRouter(state), webRouter()],
+    routers: [casesRouter(state, cases), webRouter()],
   });
-  return { app, state, logger };
+  return { app, state, logger, database, close: async () => {
+    await cases.close();
+    if (!opts.database) await database.close();
+  } };
 }
 
 /** Loads the current index with the embedder its manifest says built it. */

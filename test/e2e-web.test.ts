@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://', ADMIN_API_KEY: 'e2e-admin' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');
@@ -159,7 +159,8 @@ describe('web page in Chromium', () => {
     await page.waitForTimeout(600); // let the page's smooth scroll to the confirmation settle
     await page.screenshot({ path: path.join(SHOTS, 'web-rated-desktop.png') });
 
-    const stored = (await (await fetch(`${base}/v1/feedback`)).json()) as { feedback: Record<string, unknown>[] };
+    // Reading ratings back is an admin's job (users' questions and comments are private).
+    const stored = (await (await fetch(`${base}/v1/feedback`, { headers: { 'x-api-key': 'e2e-admin' } })).json()) as { feedback: Record<string, unknown>[] };
     expect(stored.feedback[0]).toMatchObject({ rating: 'helpful', comment, question: VIEN_CHUC, mode: 'extractive' });
     expect(stored.feedback[0]!.citations).toContain('Khoản 2 Điều 37 Luật Viên chức');
     expect(errors).toEqual([]);
@@ -186,6 +187,34 @@ describe('web page in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the conversation on the server: its link reopens it, and the talk carries on from it', async () => {
+    const { page, errors } = await openPage();
+    await ask(page, 'Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?');
+    await answerAt(page, 0).waitFor();
+    await ask(page, VIEN_CHUC);
+    await answerAt(page, 1).waitFor();
+    const link = page.url();
+    expect(new URL(link).searchParams.get('c')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.close();
+
+    const { page: reopened, errors: reopenedErrors } = await openPage();
+    await reopened.goto(link);
+    await answerAt(reopened, 1).waitFor();
+    expect(await reopened.locator('.user-text').allTextContents()).toEqual(['Người tố cáo có những nghĩa vụ gì theo Luật Tố tụng hành chính?', VIEN_CHUC]);
+    expect(await answerAt(reopened, 1).textContent()).toContain('Khoản 2 Điều 37 Luật Viên chức');
+    const next = reopened.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await ask(reopened, 'Còn theo Bộ luật tố tụng dân sự thì sao?');
+    const body = (await next).postDataJSON();
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(body.conversationId).toBe(new URL(link).searchParams.get('c'));
+    await answerAt(reopened, 2).waitFor();
+
+    await reopened.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    expect(new URL(reopened.url()).searchParams.has('c')).toBe(false);
+    expect([...errors, ...reopenedErrors]).toEqual([]);
+    await reopened.close();
+  });
+
   it('says so when the corpus has no basis, and sends the chosen filters', async () => {
     const { page } = await openPage();
     await page.locator('#filters summary').click();
@@ -199,6 +228,41 @@ describe('web page in Chromium', () => {
     await answer.waitFor();
     expect(await answer.getAttribute('data-state')).toBe('refused');
     expect(await answer.locator('.notice-refused').textContent()).toContain('Không có căn cứ để trả lời');
+    await page.close();
+  });
+
+  it('offers the likeliest provisions as buttons when not sure, and a button asks again about that provision', async () => {
+    const { page, errors } = await openPage();
+    const question = 'Sếp nợ lương thì em làm sao?';
+    const done = {
+      answer: 'Chưa đủ căn cứ để trả lời chắc chắn. …', outcome: 'suggest', mode: 'extractive', refused: false, question, sources: [], warnings: [], citations: [],
+      suggestions: [
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '97', title: 'Kỳ hạn trả lương', label: 'Điều 97 Bộ luật Lao động 2019' },
+        { documentId: 'codes/bo-luat-lao-dong-2019', article: '95', title: 'Trả lương', label: 'Điều 95 Bộ luật Lao động 2019' },
+      ],
+    };
+    // The first answer is a "gợi ý"; the question the button sends goes to the real server.
+    let first = true;
+    await page.route('**/v1/chat', (route: Route) => {
+      if (!first) return route.continue();
+      first = false;
+      return route.fulfill({ status: 200, contentType: 'text/event-stream; charset=utf-8', body: sse([['done', done]]) });
+    });
+    await ask(page, question);
+    const suggested = answerAt(page, 0);
+    await suggested.waitFor();
+    expect(await suggested.getAttribute('data-state')).toBe('suggest');
+    const buttons = suggested.locator('.notice-suggest button');
+    expect(await buttons.allTextContents()).toEqual(['Điều 97 Bộ luật Lao động 2019 — Kỳ hạn trả lương', 'Điều 95 Bộ luật Lao động 2019 — Trả lương']);
+    const again = page.waitForRequest((r) => r.url().endsWith('/v1/chat'));
+    await buttons.first().click();
+    const sent = (await again).postDataJSON().messages.at(-1).content as string;
+    expect(sent).toBe(`Điều 97 Bộ luật Lao động 2019: ${question}`);
+    const answer = answerAt(page, 1);
+    await answer.waitFor();
+    expect(await answer.getAttribute('data-state')).toBe('done');
+    expect(await answer.locator('.source-list').textContent()).toContain('Điều 97 Bộ luật Lao động 2019');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -262,6 +326,27 @@ describe('web page in Chromium', () => {
     await page.route('**/v1/cases/*', (route: Route) => route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'Not found', message_vi: 'Không tìm thấy' } } }));
     await page.getByRole('button', { name: 'Tìm bản án và điều luật' }).click();
     await page.getByText('chưa được triển khai').waitFor();
+    await page.close();
+  });
+
+  it('judge mode shows a criminal case’s type, offense with its reasons and general part, and marks the clause on click', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel('Tra cứu vụ việc (thẩm phán)').check();
+    await page.getByLabel('Tóm tắt tình tiết vụ việc').fill(
+      'Tổ công tác Công an huyện kiểm tra phát hiện Lò Văn Th đang cất giấu trong túi quần 01 gói giấy bạc chứa 0,85g heroin để sử dụng. Cơ quan điều tra thu giữ số ma tuý. Bị cáo thành khẩn khai báo. Viện kiểm sát đề nghị xử phạt bị cáo từ 18 tháng đến 02 năm tù.',
+    );
+    await page.getByRole('button', { name: 'Tìm bản án và điều luật' }).click();
+    await page.getByText('Loại vụ án: hình sự.').waitFor();
+    const results = page.locator('#judge-results');
+    expect(await results.textContent()).toContain('Tội danh và khung hình phạt');
+    expect(await results.textContent()).toContain('Phần chung Bộ luật hình sự áp dụng kèm theo');
+    expect(await results.textContent()).toContain('Kho dữ liệu chưa có bản án hình sự');
+    expect(await results.locator('.reasons').first().textContent()).toContain('0,85 gam');
+    await page.getByRole('button', { name: 'Điểm c khoản 1 Điều 249 Bộ luật hình sự 2015' }).click();
+    await page.locator('#source-panel mark').waitFor();
+    expect(await page.locator('#source-panel mark').textContent()).toContain('từ 0,1 gam đến dưới 05 gam');
+    await page.screenshot({ path: path.join(SHOTS, 'web-judge-criminal.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 

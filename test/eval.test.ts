@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerGenerator } from '../src/answer/extractive-answer-generator.js';
 import { CorpusIndex } from '../src/index/corpus-index.js';
 import { chooseOption, containsGoldAnswer } from '../src/eval/answer-scoring.js';
+import { loadConfig } from '../src/config.js';
 import { createSystems } from '../src/eval/create-systems.js';
+import { servingModels, v1Models } from '../src/eval/eval-models.js';
+import { filtersFor } from '../src/eval/service-training.js';
 import { articleKey } from '../src/eval/eval-question.js';
 import { GoldMapper } from '../src/eval/gold-mapping.js';
 import { loadDataset } from '../src/eval/load-dataset.js';
@@ -73,7 +76,7 @@ describe('eval harness on the real corpus', () => {
     const unmapped = mapper.mapQuestions(ds.questions);
     expect(unmapped).toEqual([]);
     expect(ds.questions.every((q) => q.gold.length > 0)).toBe(true);
-    const systems = await createSystems(['full', 'bm25', 'random'], { index, generator: new ExtractiveAnswerGenerator(), cacheDir: os.tmpdir(), log: () => undefined });
+    const systems = await createSystems(['full', 'bm25', 'random'], { index, generator: new ExtractiveAnswerGenerator(), modelsFor: () => servingModels(loadConfig()), v1: v1Models(), filters: filtersFor(ds.questions), cacheDir: os.tmpdir(), log: () => undefined });
     const report: EvalReport = await runEval({ dataset: 'alqac25-dev.json', questions: ds.questions, unmapped, systems });
 
     expect(Object.keys(report)).toEqual(['dataset', 'questions', 'unmapped_gold', 'systems', 'per_question']);
@@ -102,6 +105,31 @@ describe('eval harness on the real corpus', () => {
     const q = report.per_question[0]!;
     expect(q.gold[0]).toMatch(/^(laws|codes)\//);
     expect(q.systems.full!.returned.length).toBeGreaterThan(0);
+  });
+
+  it('reads the natural-question set: every gold maps, unanswerable questions have none, outcomes are scored', async () => {
+    const ds = await loadDataset(path.resolve(import.meta.dirname, '../eval/datasets/natural-dev.json'));
+    expect(ds.format).toBe('alqac');
+    expect(mapper.mapQuestions(ds.questions)).toEqual([]);
+    const unanswerable = ds.questions.filter((q) => q.answerable === false);
+    expect(unanswerable.length).toBeGreaterThanOrEqual(100);
+    expect(unanswerable.every((q) => q.gold.length === 0)).toBe(true);
+    expect(ds.questions.filter((q) => q.answerable !== false).every((q) => q.gold.length > 0)).toBe(true);
+    // Briefing gold is the whole dated report.
+    expect(ds.questions.some((q) => q.gold.some((g) => g.documentId.startsWith('briefings/') && g.article === ''))).toBe(true);
+    expect(new Set(ds.questions.map((q) => q.style))).toEqual(new Set(['natural', 'unaccented', 'typo', 'short']));
+    expect(filtersFor(ds.questions).kinds).toContain('briefing');
+
+    const sample = [...ds.questions.filter((q) => q.answerable !== false).slice(0, 6), ...unanswerable.slice(0, 6)];
+    const systems = await createSystems(['full', 'v1'], { index, generator: new ExtractiveAnswerGenerator(), modelsFor: () => servingModels(loadConfig()), v1: v1Models(), filters: filtersFor(ds.questions), cacheDir: os.tmpdir(), log: () => undefined });
+    const report = await runEval({ dataset: 'natural-dev.json', questions: sample, unmapped: [], systems });
+    for (const m of Object.values(report.systems)) {
+      expect(m.unanswerable_declined).not.toBeNull();
+      expect(m.answerable_refused).not.toBeNull();
+      expect(m.cited_right).not.toBeNull();
+    }
+    // The first build never suggests; its outcome is an answer or a refusal.
+    expect(report.systems.v1!.suggest_rate).toBe(0);
   });
 
   it('reports judgment gold it cannot map, and leaves the scored judgment out of the baselines', async () => {

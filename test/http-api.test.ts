@@ -16,7 +16,7 @@ const VIEN_CHUC = 'Thời hạn được bổ nhiệm giữ chức vụ quản l
 
 beforeAll(async () => {
   const feedback = path.join(mkdtempSync(path.join(os.tmpdir(), 'fb-')), 'feedback.jsonl');
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', ADMIN_API_KEY: 'secret' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', ADMIN_API_KEY: 'secret', PGLITE_DIR: 'memory://' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   ({ app } = await createService(config, { index, logger: pino({ level: 'silent' }) }));
 });
@@ -164,10 +164,12 @@ describe('errors and service routes', () => {
     expect(m.text).toContain('http_request_duration_seconds');
   });
 
-  it('stores feedback append-only and reads it back', async () => {
+  it('stores feedback append-only and reads it back with the admin key', async () => {
     await request(app).post('/v1/feedback').send({ rating: 'helpful', comment: 'Rất hữu ích', question: VIEN_CHUC }).expect(201);
     await request(app).post('/v1/feedback').send({ rating: 'maybe' }).expect(400);
-    const res = await request(app).get('/v1/feedback').expect(200);
+    // Users' questions and comments are read back with the admin key only.
+    await request(app).get('/v1/feedback').expect(401);
+    const res = await request(app).get('/v1/feedback').set('x-api-key', 'secret').expect(200);
     expect(res.body.feedback[0]).toMatchObject({ rating: 'helpful', comment: 'Rất hữu ích' });
   });
 

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer, AnswerGenerator, AnswerRequest, ChatMessage, Passage } from '../src/answer/answer-generator.js';
 import { LlmAnswerGenerator } from '../src/answer/llm-answer-generator.js';
 import { REFUSAL_PHRASE } from '../src/answer/llm-prompt.js';
-import { completionsUrl, LlmCallError, OpenAiChatClient, type OpenAiChatClientOptions } from '../src/answer/openai-chat-client.js';
+import { LlmCallError } from '../src/answer/chat-client.js';
+import { openAiBaseUrl, OpenAiChatClient, type OpenAiChatClientOptions } from '../src/answer/openai-chat-client.js';
 import { splitSentences } from '../src/answer/sentences.js';
 import type { Chunk } from '../src/types/chunk.js';
 import type { DocumentMeta } from '../src/types/legal-document.js';
@@ -108,6 +109,7 @@ function request(passages: Passage[] = [article37, postalFigures], history: Chat
 interface ChatBody {
   model: string;
   stream: boolean;
+  max_tokens?: number;
   messages: ChatMessage[];
 }
 
@@ -233,7 +235,6 @@ function generatorFor(
     model: 'stub-model',
     timeoutMs: 1_000,
     maxRetries: 1,
-    retryDelayMs: 10,
     ...clientOptions,
   });
   const fallback = new FakeFallback();
@@ -501,6 +502,49 @@ describe('LlmAnswerGenerator against an OpenAI-compatible stub', () => {
     expect(stub.requests[1]?.headers.authorization).toBeUndefined();
   });
 
+  it('lets a long stream run while chunks keep coming: deadlines are on the first token and on gaps', async () => {
+    const stub = await startStub(async (_body, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const part of ['Không ', 'quá ', '05 ', 'năm ', '[1].']) {
+        res.write(chunkEvent({ content: part }));
+        await pause(120);
+      }
+      res.end('data: [DONE]\n\n');
+    });
+    const { generator } = generatorFor(stub.url, { timeoutMs: 250, idleTimeoutMs: 250 });
+
+    const started = Date.now();
+    const answer = await generator.generate(request(), () => undefined);
+
+    expect(Date.now() - started).toBeGreaterThan(500); // longer than either deadline
+    expect(answer.mode).toBe('llm');
+    expect(answer.answer).toBe('Không quá 05 năm [1].');
+  });
+
+  it('falls back when the stream goes silent mid-answer', async () => {
+    const stub = await startStub((_body, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunkEvent({ content: 'Viên chức quản lý ' }));
+    });
+    const { generator } = generatorFor(stub.url, { timeoutMs: 5_000, idleTimeoutMs: 200 });
+
+    const started = Date.now();
+    const answer = await generator.generate(request(), () => undefined);
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(stub.requests).toHaveLength(1);
+    expect(answer.mode).toBe('extractive-fallback');
+    expect(answer.warnings[0]).toContain('quá thời gian chờ phản hồi, kết nối bị ngắt khi đang truyền');
+  });
+
+  it('bounds every reply with a default max_tokens', async () => {
+    const stub = await startStub(replyWith('Không quá 05 năm [1].'));
+    await generatorFor(stub.url).generator.generate(request());
+    await generatorFor(stub.url, { maxTokens: 256 }).generator.generate(request());
+
+    expect(stub.requests.map((r) => r.body.max_tokens)).toEqual([1024, 256]);
+  });
+
   it('rethrows a caller abort instead of falling back', async () => {
     const stub = await startStub(hang);
     const { generator, fallback } = generatorFor(stub.url);
@@ -510,11 +554,11 @@ describe('LlmAnswerGenerator against an OpenAI-compatible stub', () => {
   });
 });
 
-describe('completionsUrl', () => {
-  it('accepts base URLs with or without /v1', () => {
-    expect(completionsUrl('http://localhost:8000')).toBe('http://localhost:8000/v1/chat/completions');
-    expect(completionsUrl('http://localhost:11434/v1/')).toBe('http://localhost:11434/v1/chat/completions');
-    expect(completionsUrl('http://h/v1/chat/completions')).toBe('http://h/v1/chat/completions');
+describe('openAiBaseUrl', () => {
+  it('accepts base URLs with or without /v1, or the full completions URL', () => {
+    expect(openAiBaseUrl('http://localhost:8000')).toBe('http://localhost:8000/v1');
+    expect(openAiBaseUrl('http://localhost:11434/v1/')).toBe('http://localhost:11434/v1');
+    expect(openAiBaseUrl('http://h/v1/chat/completions')).toBe('http://h/v1');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccentRestorer, buildAccentStats } from '../src/text/accent-restorer.js';
+import { expandCasualSpelling } from '../src/text/casual-spelling.js';
 import { foldDiacritics, hasDiacritics } from '../src/text/fold.js';
 import { normalizeQuery, normalizeVietnamese } from '../src/text/normalize.js';
 import { lexicalTerms } from '../src/text/tokenize.js';
@@ -41,5 +42,29 @@ describe('Vietnamese normalisation', () => {
     expect(r.restore('thoi han bo nhiem vien chuc quan ly toi da la bao nhieu nam?')).toBe('thời hạn bổ nhiệm viên chức quản lý tối đa là bao nhiêu năm?');
     expect(r.restore('quyen su dung dat')).toBe('quyền sử dụng đất');
     expect(r.restore('đã có dấu')).toBe('đã có dấu');
+  });
+
+  it('restores the bare words of a mostly unaccented query and keeps the accented ones', () => {
+    const corpus = ['Thời hạn bổ nhiệm viên chức quản lý không quá 05 năm.', 'Quyền sử dụng đất đai.'];
+    const r = new AccentRestorer(buildAccentStats([...corpus, ...corpus]));
+    // Chat spelling written out (`ko` → `không`) leaves one accented word in an unaccented question.
+    expect(r.restore('thoi han bo nhiem vien chuc không qua 5 nam')).toBe('thời hạn bổ nhiệm viên chức không quá 5 năm');
+    // A carefully accented question keeps its deliberate bare words (`cho`).
+    expect(r.restore('Quyền sử dụng đất cho con')).toBe('Quyền sử dụng đất cho con');
+  });
+});
+
+describe('expandCasualSpelling', () => {
+  it('writes chat spelling out as words', () => {
+    expect(expandCasualSpelling('cty no luong 2 thang ko tra thi lam sao')).toBe('công ty no luong 2 thang không tra thi lam sao');
+    expect(expandCasualSpelling('lương tháng 13 có bắt buộc k ạ')).toBe('lương tháng 13 có bắt buộc không ạ');
+    expect(expandCasualSpelling('vay 50tr lãi 5k/ngày có dc ko')).toBe('vay 50 triệu lãi 5 nghìn/ngày có được không');
+  });
+
+  it('leaves point labels, acronyms and Roman numerals alone', () => {
+    expect(expandCasualSpelling('theo điểm a khoản 2 Điều 5')).toBe('theo điểm a khoản 2 Điều 5');
+    expect(expandCasualSpelling('Chương V Bộ luật hình sự')).toBe('Chương V Bộ luật hình sự');
+    expect(expandCasualSpelling('UBND cấp xã')).toBe('UBND cấp xã');
+    expect(expandCasualSpelling('sổ hồng chung cư')).toBe('sổ hồng chung cư');
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeQuery } from '../text/normalize.js';
+import { SENTENCE_NOISE_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { Answer, AnswerGenerator, AnswerRequest, Citation, Passage } from './answer-generator.js';
 import { buildCitation } from './llm-citations.js';
@@ -24,7 +25,6 @@ const HEADING = /^(Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?[.:]/u;
 // The reranker's order is better evidence than word overlap with one sentence: each rank down costs 15%.
 const RANK_DECAY = 0.85;
 const HEADING_PREFIX = /^Điều\s+\d+[a-zđ]?[.:]\s*/u;
-const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho', 'theo', 'trong', 'với', 'người', 'thì', 'không', 'này', 'bao', 'nhiêu', 'nào', 'gì', 'hay', 'những', 'một', 'để', 'khi', 'đã', 'đúng', 'sai', 'phải']);
 
 /**
  * Offline answers: picks the sentences of the retrieved passages that best match the question
@@ -33,6 +33,7 @@ const COMMON = new Set(['của', 'và', 'các', 'được', 'là', 'có', 'cho',
  * by side when the question names no law.
  */
 export class ExtractiveAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'extractive' as const;
   private readonly o: ExtractiveOptions;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {
@@ -42,6 +43,8 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
   async generate(request: AnswerRequest, onDelta?: (delta: string) => void): Promise<Answer> {
     const question = normalizeQuery(request.question);
     const qTerms = contentTerms(question);
+    // A question in everyday words is also matched in the law's words; a sentence scores by the better.
+    const legalTerms = request.legalQuestion ? contentTerms(normalizeQuery(request.legalQuestion)) : undefined;
     const focus = questionFocus(question);
     const candidates: Candidate[] = [];
     // A question that names an article is answered from that article alone.
@@ -51,7 +54,8 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
         // A heading line is skipped, but an untitled article (the Constitution) starts its body on it.
         const s = HEADING.test(sentence.text) && !passage.chunk.articleTitle ? { text: sentence.text.replace(HEADING_PREFIX, '') } : sentence;
         if (HEADING.test(s.text) || s.text.length < 15) continue;
-        const overlap = termOverlap(qTerms, contentTerms(s.text));
+        const sTerms = contentTerms(s.text);
+        const overlap = Math.max(termOverlap(qTerms, sTerms), legalTerms ? termOverlap(legalTerms, sTerms) : 0);
         const score = (overlap + 0.25 * focusMatch(focus, s.text) * (overlap > 0.15 ? 1 : 0)) * RANK_DECAY ** rank;
         if (passage.document.kind === 'briefing' && !namesKeyTerms(request.keyTerms, s.text, passage.chunk.heading)) continue;
         candidates.push({ passage, text: s.text, score });
@@ -144,7 +148,7 @@ function stripEnd(s: string): string {
 }
 
 function contentTerms(text: string): Set<string> {
-  return new Set(lexicalTerms(text).filter((t) => !COMMON.has(t)));
+  return new Set(lexicalTerms(text).filter((t) => !SENTENCE_NOISE_WORDS.has(t)));
 }
 
 /** Share of the question's terms (bigrams count double) found in the sentence. */

@@ -2,7 +2,7 @@ import type { Answer, AnswerGenerator, AnswerRequest, Citation, Passage } from '
 import { buildCitation, citingSentences, rewriteCitationMarkers } from './llm-citations.js';
 import { unsupportedFigures } from './llm-figures.js';
 import { buildLlmMessages, passageLabel, REFUSAL_PHRASE, stripCitationMarkers, type PromptOptions } from './llm-prompt.js';
-import { LlmCallError, type ChatClient, type ChatCompletion } from './openai-chat-client.js';
+import { LlmCallError, type ChatClient, type ChatCompletion } from './chat-client.js';
 
 export interface LlmAnswerGeneratorOptions extends PromptOptions {
   client: ChatClient;
@@ -26,6 +26,7 @@ export interface LlmAnswerGeneratorOptions extends PromptOptions {
  * A caller abort (`signal`) is rethrown, never turned into a fallback.
  */
 export class LlmAnswerGenerator implements AnswerGenerator {
+  readonly mode = 'llm' as const;
   constructor(private readonly options: LlmAnswerGeneratorOptions) {}
 
   /** Generates a cited answer, or the fallback's answer when the model cannot be used. */

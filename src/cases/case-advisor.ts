@@ -1,10 +1,8 @@
 import type { Answer } from '../answer/answer-generator.js';
 import type { CaseAdvisor as CaseAdvisorPort } from '../answer/chat-service.js';
-import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { composeCaseAnswer } from './case-answer.js';
-import type { CaseIndex } from './case-index.js';
 import { isFactPattern } from './fact-pattern.js';
-import { ProvisionRecommender } from './provision-recommender.js';
+import type { JudgeAdvisor } from './judge-advisor.js';
 
 export interface CaseAdvisorOptions {
   /** Provisions listed in the answer. */
@@ -14,25 +12,24 @@ export interface CaseAdvisorOptions {
 }
 
 /**
- * The chat's route for judges: a message that describes a dispute is answered with the provisions
- * most likely to apply (each cited to its article text) and the most similar judgments (each cited
- * to its reasoning), instead of a single quoted rule.
+ * The chat's route for judges: a message that describes a criminal or civil case is answered with
+ * the case type, the provisions likely to apply (each cited to the clause or article text, with its
+ * reason) and the most similar judgments, instead of a single quoted rule.
  */
 export class CaseAdvisor implements CaseAdvisorPort {
-  private readonly recommender: ProvisionRecommender;
-
   constructor(
-    private readonly cases: CaseIndex,
-    retriever: HybridRetriever,
+    private readonly judge: JudgeAdvisor,
     private readonly o: CaseAdvisorOptions = { provisions: 10, judgments: 3 },
-  ) {
-    this.recommender = new ProvisionRecommender(cases, retriever);
-  }
+  ) {}
 
   async advise(question: string): Promise<Answer | undefined> {
-    if (!isFactPattern(question) || this.cases.records.length === 0) return undefined;
-    const rec = await this.recommender.recommend(question, { k: this.o.provisions });
-    if (rec.provisions.length === 0) return undefined;
-    return composeCaseAnswer(this.cases.index, question, rec, this.o.judgments);
+    return isFactPattern(question) ? this.adviseOnFacts(question) : undefined;
+  }
+
+  /** Advises on any text taken as a case description (a judge's explicit choice), or undefined when no provision comes up. */
+  async adviseOnFacts(facts: string): Promise<Answer | undefined> {
+    const advice = await this.judge.advise(facts, { k: this.o.provisions });
+    if (advice.provisions.length === 0 && advice.procedural.length === 0) return undefined;
+    return composeCaseAnswer(this.judge.cases.index, advice, this.o.judgments);
   }
 }

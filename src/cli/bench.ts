@@ -3,25 +3,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { benchMarkdown, scaleTargets } from '../eval/bench/bench-markdown.js';
+import { benchMarkdown, scaleTargets, soakTargets } from '../eval/bench/bench-markdown.js';
 import type { BenchReport } from '../eval/bench/bench-types.js';
 import { httpBench } from '../eval/bench/http-bench.js';
 import { ingestBench } from '../eval/bench/ingest-bench.js';
 import { scaleBench } from '../eval/bench/scale-bench.js';
+import { soakBench } from '../eval/bench/soak-bench.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { runMain } from './run-main.js';
 
-const PARTS = ['ingest', 'http', 'scale'] as const;
+const PARTS = ['ingest', 'http', 'scale', 'soak'] as const;
+// The soak takes five minutes of both cores: it runs only when asked for.
+const DEFAULT_PARTS: Part[] = ['ingest', 'http', 'scale'];
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only ingest,http,scale] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
-  --only        parts to run (default: all); results of parts not run are kept from the previous report
+const USAGE = `Usage: npm run bench -- [--only ingest,http,scale,soak] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
+  --only        parts to run (default: ingest,http,scale); results of parts not run are kept from the previous report
+  --soak-duration     seconds of mixed traffic in the soak (default 300)
+  --soak-concurrency  concurrent clients in the soak (default 32)
   --duration    seconds per HTTP load run (default 10; 2 endpoints × 3 concurrencies)
   --concurrency comma-separated HTTP concurrencies (default 1,8,32)
   --index       index the HTTP server loads (default: INDEX_DIR or indexes)
   --corpus      corpus for the ingest runs (default: CORPUS_DIR or ../shared/corpus)
   --archive     scale corpus (default: ../shared/datasets/phapdien-van-ban-md.tar.gz)
   --queries     file of ALQAC questions used as queries (default: ../shared/datasets/alqac25-dev.json)
+  --facts       judgments whose case_fact the soak sends to the case routes (default: ../shared/datasets/judgments-dev.json)
   --scale-timeout  minutes before the scale ingest is stopped (default 30)
   --keep        keep the unpacked scale corpus and its index in the temp folder
   --out         JSON report (default: eval/reports/bench.json); Markdown beside it`;
@@ -30,15 +36,15 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' }, index: { type: 'string' }, corpus: { type: 'string' },
-      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' },
-      'scale-timeout': { type: 'string', default: '30' }, keep: { type: 'boolean', default: false }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
+      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' }, facts: { type: 'string', default: '../shared/datasets/judgments-dev.json' },
+      'scale-timeout': { type: 'string', default: '30' }, 'soak-duration': { type: 'string', default: '300' }, 'soak-concurrency': { type: 'string', default: '32' }, keep: { type: 'boolean', default: false }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const parts = (values.only ? values.only.split(',').map((s) => s.trim()) : [...PARTS]) as Part[];
+  const parts = (values.only ? values.only.split(',').map((s) => s.trim()) : DEFAULT_PARTS) as Part[];
   const bad = parts.filter((p) => !PARTS.includes(p));
   if (bad.length > 0) throw new Error(`--only: unknown part(s) ${bad.join(', ')}; choose from ${PARTS.join(', ')}`);
   const durationSec = Number(values.duration);
@@ -52,6 +58,13 @@ async function main(): Promise<number> {
   const report: BenchReport = { ...(await previous(outJson)), machine: machine(), updatedAt: new Date().toISOString() };
   if (parts.includes('ingest')) report.ingest = await ingestBench(values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR, 30 * 60_000, log);
   if (parts.includes('http')) report.http = await httpBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, concurrencies, durationSec, log });
+  if (parts.includes('soak')) {
+    const soakSec = Number(values['soak-duration']);
+    const soakConcurrency = Number(values['soak-concurrency']);
+    if (!(soakSec > 0 && soakSec <= 3600) || !Number.isInteger(soakConcurrency) || soakConcurrency < 1 || soakConcurrency > 256) throw new Error('--soak-duration must be in (0, 3600] s and --soak-concurrency an integer in [1, 256]');
+    const facts = (JSON.parse(await readFile(path.resolve(values.facts), 'utf8')) as { case_fact: string }[]).map((j) => j.case_fact);
+    report.soak = await soakBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, facts, concurrency: soakConcurrency, durationSec: soakSec, log });
+  }
   if (parts.includes('scale')) report.scale = await scaleBench({ archive: path.resolve(values.archive), queries, ingestTimeoutMs: Number(values['scale-timeout']) * 60_000, keep: values.keep, log });
 
   await mkdir(path.dirname(outJson), { recursive: true });
@@ -59,7 +72,7 @@ async function main(): Promise<number> {
   const md = benchMarkdown(report);
   await writeFile(outJson.replace(/\.json$/i, '.md'), md);
   console.log(md);
-  for (const t of scaleTargets(report)) if (!t.met) console.error(`target not met: ${t.label}`);
+  for (const t of [...scaleTargets(report), ...soakTargets(report)]) if (!t.met) console.error(`target not met: ${t.label}`);
   console.error(`report: ${path.relative(process.cwd(), outJson)}, ${path.relative(process.cwd(), outJson.replace(/\.json$/i, '.md'))}`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -8,24 +9,34 @@ import { GoldMapper } from '../eval/gold-mapping.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { alqacTargets } from '../eval/report/alqac-targets.js';
 import { metricRows, textTable } from '../eval/report/terminal-table.js';
+import { crossValidatedModels, servingModels, v1Models } from '../eval/eval-models.js';
 import { runEval } from '../eval/run-eval.js';
+import { filtersFor } from '../eval/service-training.js';
 import { runNotes } from '../eval/run-notes.js';
 import { writeReport } from '../eval/write-report.js';
-import { ensureIndex } from '../service.js';
+import { evaluateProvisionsCv } from '../eval/provisions/provision-cv.js';
+import { writeProvisionCvReport } from '../eval/provisions/provision-cv-report.js';
+import { readProvisionGold } from '../eval/provisions/provision-gold.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { curatedThesaurus, ensureIndex, loadServingResources } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
-const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems full,bm25,dense,naive-langchain] [--out <report.json>] [--index <dir>]
-  --dataset  gold file: ALQAC questions or judgments (format detected from the records)
+const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems full,v1,bm25,dense,naive-langchain] [--shipped] [--out <report.json>] [--index <dir>]
+  --dataset  gold file: ALQAC-format questions (ALQAC or the natural-question set) or judgments
   --limit    only the first N questions
   --systems  comma-separated, from: ${SYSTEM_NAMES.join(', ')}
-             (default: full,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments,provisions)
+             (default: full,v1,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments);
+             a judgments-format set also gets the judges' recommender scored by nested CV beside them
+  --no-provisions  skip that table
+  --shipped  run \`full\` with the shipped models; by default each question is scored with
+             cross-validated models that never saw it (trained here on the ALQAC and natural sets)
   --out      JSON report path (default: eval/reports/<dataset name>.json); .md and .svg are written beside it
   --index    index folder (default: INDEX_DIR or indexes; built from the corpus first when empty)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, shipped: { type: 'boolean', default: false }, 'no-provisions': { type: 'boolean' }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || !values.dataset) {
     console.log(USAGE);
@@ -46,7 +57,12 @@ async function main(): Promise<number> {
   const unmapped = mapper.mapQuestions(dataset.questions);
   const names = values.systems ? values.systems.split(',').map((s) => s.trim()).filter(Boolean) : defaultSystems(dataset.format);
   const log = (m: string) => console.error(m);
-  const systems = await createSystems(names, { index, generator: new ExtractiveAnswerGenerator(), cacheDir: path.join(path.dirname(jsonPath), '.cache'), log });
+  const wantsFull = names.includes('full') && dataset.format === 'alqac';
+  const training = createPhaseProgress();
+  const modelsFor = wantsFull && !values.shipped ? await crossValidatedModels({ ...config, INDEX_DIR: indexDir }, index, datasetFile, training.update) : () => servingModels(config);
+  training.stop();
+  const filters = filtersFor(dataset.questions);
+  const systems = await createSystems(names, { index, generator: new ExtractiveAnswerGenerator(), modelsFor, v1: v1Models(), filters, cacheDir: path.join(path.dirname(jsonPath), '.cache'), log });
 
   const progress = createPhaseProgress();
   const report = await runEval({ dataset: path.basename(datasetFile), questions: dataset.questions, unmapped, systems, onProgress: progress.update });
@@ -54,12 +70,24 @@ async function main(): Promise<number> {
 
   const titles = new Map([...index.documents.values()].map((d) => [d.meta.id, d.meta.title]));
   const targets = dataset.format === 'alqac' ? alqacTargets(report.systems) : [];
-  const files = await writeReport(report, jsonPath, { titles, notes: runNotes(dataset.format, index.dir), targets });
+  const notes = [...runNotes(dataset.format, index.dir), `Searched: ${filters.kinds?.join(', ')}.`, names.includes('full') ? (values.shipped || !wantsFull ? '`full` ran with the shipped models.' : '`full` is cross-validated: each question was scored with reranker and decision models trained (5 folds, ALQAC and natural sets together) without it.') : ''].filter(Boolean);
+  const files = await writeReport(report, jsonPath, { titles, notes, targets });
 
   console.log(`\n${report.dataset}: ${report.questions} questions (${dataset.format}), ${dataset.questions.filter((q) => q.gold.length > 0).length} with gold in the corpus; ${unmapped.length} gold labels unmapped`);
   console.log(textTable(metricRows(report.systems)));
   for (const t of targets) console.log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.label}`);
   console.log(`\nreport: ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.markdown)}, ${path.relative(process.cwd(), files.chart)}`);
+
+  if (dataset.format === 'judgments' && !values['no-provisions']) {
+    // The recommender over a retriever wired as the server wires it.
+    const retriever = createRetriever(index, loadServingResources(config).resources);
+    const gold = readProvisionGold(JSON.parse(await readFile(datasetFile, 'utf8')) as unknown[]);
+    const cv = await evaluateProvisionsCv({ index, retriever, questions: dataset.questions, thesaurus: curatedThesaurus(config), ...gold, log });
+    const out = await writeProvisionCvReport(cv, report.dataset, jsonPath);
+    console.log(`\nProvision recommendation (${cv.criminal} criminal, ${cv.civil} civil questions; nested cross-validation):`);
+    console.log(out.table);
+    console.log(`\nreport: ${path.relative(process.cwd(), out.json)}, ${path.relative(process.cwd(), out.markdown)}`);
+  }
   return 0;
 }
 

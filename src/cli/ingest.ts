@@ -23,7 +23,8 @@ async function main(): Promise<number> {
   const choice = await chooseEmbedder(config);
   console.error(choice.reason);
   const bar = createPhaseProgress();
-  const report = await runIngest(config, { corpusDir, indexDir, full: values.full, choice, onProgress: bar.update });
+  // The same ingest the server runs (thesaurus, limits, embedder), on the folders given here.
+  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, choice, onProgress: bar.update });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
   console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
@@ -38,6 +39,10 @@ async function main(): Promise<number> {
   }
   console.log(`  skipped:    ${report.skipped.length}`);
   for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  if (report.unverified.length > 0) {
+    console.log(`  unverified: ${report.unverified.length} (no legal structure, number or sidecar: answers flag them, never cite them as law)`);
+    for (const f of report.unverified) console.log(`    - ${f}`);
+  }
   return 0;
 }
 

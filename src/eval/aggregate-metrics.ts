@@ -3,6 +3,8 @@ import type { SystemMetrics } from './report/eval-report.js';
 import { round, type ScoredOutput } from './score-question.js';
 
 const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+/** Share of `xs` meeting `test`, rounded; null when there is nothing to count. */
+const rate = <T>(xs: readonly T[], test: (x: T) => boolean): number | null => (xs.length > 0 ? round(xs.filter(test).length / xs.length) : null);
 
 /**
  * Averages one system's scored outputs. Ranking metrics and citation precision cover the
@@ -22,6 +24,10 @@ export function aggregateMetrics(scored: readonly ScoredOutput[]): SystemMetrics
     answer_contains_gold: answers.length > 0 ? round(mean(answers)) : null,
     citation_precision: precisions.length > 0 ? round(mean(precisions)) : null,
     refusal_rate: round(mean(scored.map((s) => (s.refused ? 1 : 0)))),
+    cited_right: rate(scored.filter((s) => s.citedRight !== undefined), (s) => s.citedRight === true),
+    answerable_refused: rate(scored.filter((s) => s.answerable && s.outcome), (s) => s.outcome === 'refuse'),
+    unanswerable_declined: rate(scored.filter((s) => !s.answerable && s.outcome), (s) => s.outcome !== 'answer'),
+    suggest_rate: rate(scored.filter((s) => s.outcome), (s) => s.outcome === 'suggest'),
     latency_ms_p50: round(percentile(latencies, 50), 1),
     latency_ms_p95: round(percentile(latencies, 95), 1),
   };

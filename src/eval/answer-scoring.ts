@@ -1,10 +1,9 @@
 import type { Answer, Passage } from '../answer/answer-generator.js';
 import { normalizeQuery } from '../text/normalize.js';
+import { FUNCTION_WORDS } from '../text/stopwords.js';
 import { syllables } from '../text/tokenize.js';
 import { articleKey, type ArticleRef } from './eval-question.js';
 
-// Function words that carry no part of an answer's content.
-const FUNCTION_WORDS = new Set('và của các là có được cho theo trong với thì không này những một để khi đã từ đến hoặc tại về do bị phải mà như nếu'.split(' '));
 /** Share of a gold answer's content words the answer must contain. */
 export const KEY_PHRASE_COVERAGE = 0.6;
 
@@ -54,9 +53,9 @@ export function citedEvidence(answer: Answer, passages: readonly Passage[]): str
   return texts.size > 0 ? [...texts].join('\n') : answer.answer;
 }
 
-/** Citations of an answer as articles (those without an article cannot match gold). */
+/** Citations of an answer as articles; a dated report is one unit; other citations without an article cannot match gold. */
 export function citedArticles(answer: Answer): (ArticleRef | undefined)[] {
-  return answer.citations.map((c) => (c.article ? { documentId: c.documentId, article: c.article } : undefined));
+  return answer.citations.map((c) => (c.article ? { documentId: c.documentId, article: c.article } : c.date ? { documentId: c.documentId, article: '' } : undefined));
 }
 
 /** Share of citations that point at a gold article; undefined when nothing is cited. */

@@ -10,6 +10,9 @@ export interface SystemAnswer {
   evidence: string;
 }
 
+/** What the chat did with a question: answered with citations, suggested provisions, or refused. */
+export type AnswerOutcome = 'answer' | 'suggest' | 'refuse';
+
 /** One system's output for one question. */
 export interface SystemOutput {
   /** Articles best first, de-duplicated in rank order. */
@@ -18,6 +21,8 @@ export interface SystemOutput {
   answer?: SystemAnswer;
   /** The system declined: it refused to answer, or returned nothing. */
   refused: boolean;
+  /** Systems that answer: the outcome (a refusal is `refuse`, a plain answer `answer`). */
+  outcome?: AnswerOutcome;
   /** Time the user waits for this output. */
   latencyMs: number;
 }

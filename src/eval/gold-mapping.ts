@@ -1,5 +1,6 @@
 import { ProvisionResolver } from '../cases/provision-resolver.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
+import { documentIdFor } from '../ingest/discover-files.js';
 import { articleKey, type ArticleRef, type EvalQuestion, type GoldLabel, type UnmappedGold } from './eval-question.js';
 
 export type GoldResolution = { ok: true; ref: ArticleRef } | { ok: false; reason: string };
@@ -12,13 +13,19 @@ export type GoldResolution = { ok: true; ref: ArticleRef } | { ok: false; reason
  */
 export class GoldMapper {
   private readonly resolver: ProvisionResolver;
+  private readonly documents: ReadonlySet<string>;
 
   constructor(index: CorpusIndex) {
     this.resolver = new ProvisionResolver(index);
+    this.documents = new Set(index.documents.keys());
   }
 
   /** Resolves one label; `citedInYear` is the year of the judgment that cites it, when known. */
   resolve(label: GoldLabel, citedInYear?: number): GoldResolution {
+    if (label.briefing !== undefined) {
+      const documentId = documentIdFor(`briefings/${label.briefing}`);
+      return this.documents.has(documentId) ? { ok: true, ref: { documentId, article: '' } } : { ok: false, reason: 'không có báo cáo này (no such briefing)' };
+    }
     if (!label.article) return { ok: false, reason: 'không ghi số điều (no article number)' };
     const r = this.resolver.resolve(label.law, label.article, citedInYear);
     return r.ok ? { ok: true, ref: { documentId: r.documentId, article: r.article } } : { ok: false, reason: r.reason };

@@ -22,6 +22,8 @@ export async function runEval(o: RunEvalOptions): Promise<EvalReport> {
     gold: q.gold.map(articleKey),
     gold_labels: q.labels.map((l) => `${l.law} | Điều ${l.article || '?'}`),
     ...(q.answer !== undefined ? { answer: q.answer } : {}),
+    ...(q.style ? { style: q.style } : {}),
+    ...(q.answerable === false ? { answerable: false } : {}),
     systems: {},
   }));
   const systems: EvalReport['systems'] = {};

@@ -1,6 +1,6 @@
 import { chooseOption, citationPrecision, containsGoldAnswer } from './answer-scoring.js';
 import { articleKey, type EvalQuestion } from './eval-question.js';
-import type { SystemOutput } from './eval-system.js';
+import type { AnswerOutcome, SystemOutput } from './eval-system.js';
 import { rankingScores, type RankingScores } from './ranking-metrics.js';
 import type { QuestionSystemResult } from './report/eval-report.js';
 
@@ -10,6 +10,11 @@ export interface ScoredOutput {
   answerCorrect: boolean | null;
   citationPrecision: number | undefined;
   refused: boolean;
+  /** Answering systems: whether the chat answered citing a gold article (answerable questions only). */
+  citedRight: boolean | undefined;
+  /** Whether the question can be answered from the corpus. */
+  answerable: boolean;
+  outcome: AnswerOutcome | undefined;
   latencyMs: number;
   record: QuestionSystemResult;
 }
@@ -32,11 +37,17 @@ export function scoreQuestion(q: EvalQuestion, out: SystemOutput): ScoredOutput 
     answerCorrect = chosen === q.answer.trim();
   }
   const precision = a && gold.size > 0 ? citationPrecision(a.cited, gold) : undefined;
+  const answerable = q.answerable ?? true;
+  const outcome = a ? (out.outcome ?? (a.refused ? 'refuse' : 'answer')) : undefined;
+  const citedRight = a && answerable && gold.size > 0 ? outcome === 'answer' && a.cited.some((c) => c !== undefined && gold.has(articleKey(c))) : undefined;
   return {
     ranking,
     answerCorrect,
     citationPrecision: precision,
     refused: out.refused,
+    citedRight,
+    answerable,
+    outcome,
     latencyMs: out.latencyMs,
     record: {
       returned: ranked,
@@ -47,6 +58,7 @@ export function scoreQuestion(q: EvalQuestion, out: SystemOutput): ScoredOutput 
       answer_correct: answerCorrect,
       ...(a ? { citations: a.cited.map((c) => (c ? articleKey(c) : '(no article)')) } : {}),
       refused: out.refused,
+      ...(outcome ? { outcome } : {}),
       latency_ms: round(out.latencyMs, 1),
     },
   };

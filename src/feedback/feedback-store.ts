@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-
+/** A rating of one answer, as the page (or any client) sends it. */
 export interface FeedbackInput {
   rating: 'helpful' | 'not_helpful';
   comment?: string | undefined;
@@ -13,42 +10,11 @@ export interface FeedbackInput {
 
 export type FeedbackRecord = FeedbackInput & { id: string; createdAt: string };
 
-/** Ratings in an append-only JSON Lines file: one line per rating, never rewritten. */
-export class FeedbackStore {
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly file: string) {}
-
-  async append(input: FeedbackInput): Promise<FeedbackRecord> {
-    const record: FeedbackRecord = { id: randomUUID(), createdAt: new Date().toISOString(), ...input };
-    // Appends are serialised so concurrent requests never interleave partial lines.
-    const write = this.queue.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
-    });
-    this.queue = write.catch(() => undefined);
-    await write;
-    return record;
-  }
-
-  /** The newest `limit` ratings, newest first; a torn last line is skipped. */
-  async list(limit = 100): Promise<FeedbackRecord[]> {
-    let raw: string;
-    try {
-      raw = await readFile(this.file, 'utf8');
-    } catch {
-      return [];
-    }
-    const out: FeedbackRecord[] = [];
-    for (const line of raw.split('\n').reverse()) {
-      if (!line.trim()) continue;
-      try {
-        out.push(JSON.parse(line) as FeedbackRecord);
-      } catch {
-        continue;
-      }
-      if (out.length >= limit) break;
-    }
-    return out;
-  }
+/** Port for stored ratings; `SqlFeedbackStore` keeps them in the database. */
+export interface FeedbackStore {
+  append(input: FeedbackInput): Promise<FeedbackRecord>;
+  /** The newest `limit` ratings, newest first. */
+  list(limit?: number): Promise<FeedbackRecord[]>;
+  /** Bytes the stored ratings take (the quota FEEDBACK_MAX_BYTES is checked against it). */
+  sizeBytes(): Promise<number>;
 }

@@ -1,8 +1,11 @@
 import type { AnswerGenerator } from '../answer/answer-generator.js';
-import { ChatService, type CaseAdvisor } from '../answer/chat-service.js';
+import type { AnswerPolicy } from '../answer/answer-decision.js';
+import type { ChatService, CaseAdvisor } from '../answer/chat-service.js';
+import type { QuestionRewriter } from '../answer/question-rewriter.js';
+import { LawVersionCheck, VersionCheckedChatService } from '../answer/version-warning.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { HybridRetriever, type LawMentionFinder } from '../retrieval/hybrid-retriever.js';
-import type { RerankerWeights } from '../retrieval/rerank-features.js';
+import { createRetriever, type RetrievalResources } from '../retrieval/create-retriever.js';
+import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 
 /** What a request works with; swapped whole when a new index is loaded. */
 export interface ServingState {
@@ -16,8 +19,11 @@ export interface StateFactoryOptions {
   /** Fill retrieval caches in the background after each (re)load: for serving, not for tests. */
   warmUp?: boolean;
   generator: AnswerGenerator;
-  weights?: RerankerWeights;
-  lawFinder?: (index: CorpusIndex) => LawMentionFinder;
+  resources: RetrievalResources;
+  /** The answer/suggest/refuse decision. */
+  policy: AnswerPolicy;
+  /** Rewrites everyday questions into legal terms before retrieval (an LLM, when configured). */
+  rewriter?: QuestionRewriter;
   /** Builds the chat's advisor for judges' fact patterns over each loaded index. */
   caseAdvisor?: (index: CorpusIndex, retriever: HybridRetriever) => CaseAdvisor;
 }
@@ -42,9 +48,10 @@ export class AppState {
   }
 
   private build(index: CorpusIndex): ServingState {
-    const retriever = new HybridRetriever({ index, ...(this.opts.weights ? { weights: this.opts.weights } : {}), ...(this.opts.lawFinder ? { findLaws: this.opts.lawFinder(index) } : {}) });
+    const retriever = createRetriever(index, this.opts.resources);
     if (this.opts.warmUp) void retriever.warmUp();
     const caseAdvisor = this.opts.caseAdvisor?.(index, retriever);
-    return { index, retriever, chat: new ChatService({ retriever, generator: this.opts.generator, ...(caseAdvisor ? { caseAdvisor } : {}) }), loadedAt: new Date().toISOString() };
+    const options = { retriever, generator: this.opts.generator, policy: this.opts.policy, ...(caseAdvisor ? { caseAdvisor } : {}), ...(this.opts.rewriter ? { rewriter: this.opts.rewriter } : {}) };
+    return { index, retriever, chat: new VersionCheckedChatService(options, new LawVersionCheck(index)), loadedAt: new Date().toISOString() };
   }
 }

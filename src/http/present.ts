@@ -1,29 +1,23 @@
 import type { Citation } from '../answer/answer-generator.js';
-import { citationLabel } from '../answer/llm-citations.js';
-import { formatViDate } from '../answer/llm-prompt.js';
+import { hitLabel } from '../retrieval/hit-label.js';
 import type { SearchHit } from '../retrieval/hybrid-retriever.js';
 import type { DocumentMeta } from '../types/legal-document.js';
+import { UNVERIFIED_MARK } from './unverified-sources.js';
 
 /** Document metadata as the API shows it. */
 export function presentDocument(m: DocumentMeta) {
   return {
     id: m.id, kind: m.kind, docType: m.docType, title: m.title, number: m.number ?? null, issuer: m.issuer ?? null, signer: m.signer ?? null,
     issuedDate: m.issuedDate ?? null, effectiveDate: m.effectiveDate ?? null, expiryDate: m.expiryDate ?? null, status: m.status, statusText: m.statusText ?? null,
-    meetingDate: m.meetingDate ?? null, period: m.period ?? null,
+    meetingDate: m.meetingDate ?? null, period: m.period ?? null, unverified: m.unverified === true,
   };
 }
 
-/** `Điều 95 Luật Hôn nhân và gia đình`, or a briefing's title and date. */
-export function hitLabel(h: SearchHit): string {
-  const c = h.chunk;
-  if (h.document.kind === 'briefing') return `${h.document.title}${h.document.meetingDate ? ` (ngày ${formatViDate(h.document.meetingDate)})` : ''}`;
-  return citationLabel({ title: h.document.title, number: h.document.number, article: c.article, clause: c.clauseEnd ? undefined : c.clause, point: undefined, date: undefined, briefing: false });
-}
 
 export function presentHit(h: SearchHit, rank: number, confidence: number) {
   const c = h.chunk;
   return {
-    rank, score: Number(h.score.toFixed(4)), confidence: Number(confidence.toFixed(3)), chunkId: c.id, label: hitLabel(h), path: c.path,
+    rank, score: Number(h.score.toFixed(4)), confidence: Number(confidence.toFixed(3)), chunkId: c.id, label: h.document.unverified ? `${h.document.title}${UNVERIFIED_MARK}` : hitLabel(h), path: c.path,
     article: c.article ?? null, articleTitle: c.articleTitle ?? null, clause: c.clause ?? null, clauseEnd: c.clauseEnd ?? null,
     start: c.start, end: c.end, text: c.text, date: c.date ?? null, document: presentDocument(h.document),
   };

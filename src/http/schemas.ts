@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+// A real calendar date (no 2024-13-45, no 2023-02-29), not just its shape.
+const isoDate = z.iso.date({ message: 'expected a calendar date YYYY-MM-DD' });
 
 export const filtersSchema = z
   .object({
@@ -11,6 +12,8 @@ export const filtersSchema = z
     documentIds: z.array(z.string().min(1)).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents without a date pass the date bounds unless this is false. */
+    includeUndated: z.boolean().optional(),
     statuses: z.array(z.enum(['in_force', 'expired', 'partly_expired', 'not_yet_in_force', 'unknown'])).optional(),
     inForceOnly: z.boolean().optional(),
     asOf: isoDate.optional(),
@@ -26,7 +29,8 @@ export const searchRequestSchema = z
   .strict();
 
 export const chatMessageSchema = z.object({
-  role: z.enum(['user', 'assistant', 'system']),
+  // The service writes its own instructions; a client's `system` turn would be dropped or, worse, obeyed.
+  role: z.enum(['user', 'assistant'], { message: 'role must be "user" or "assistant" (system messages are not accepted)' }),
   content: z.string().trim().min(1).max(4000),
 });
 
@@ -39,6 +43,8 @@ export const chatRequestSchema = z
       .refine((m) => m.at(-1)?.role === 'user', 'the last message must be from the user'),
     filters: filtersSchema.optional(),
     stream: z.boolean().default(false),
+    /** A thread from `POST /v1/conversations`: the question and its answer are appended to it. */
+    conversationId: z.uuid().optional(),
   })
   .strict();
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 
-export const STORE_VERSION = 3;
+// 5: capped titles and headings, `unverified` documents.
+export const STORE_VERSION = 5;
 
 /** A corpus file as last ingested: stat for a fast unchanged check, hash for a sure one. */
 export interface FileRecord {
@@ -32,6 +33,8 @@ export interface Manifest {
   skipped: SkippedFile[];
   counts: { documents: number; articles: number; chunks: number };
   nextLabel: number;
+  /** Fingerprint of the thesaurus the expansion field and mined definitions were built with. */
+  thesaurus?: string;
 }
 
 /** Chunk metadata as stored: the text is sliced from its document on load. */
@@ -45,6 +48,8 @@ export interface BuildFiles {
   lexical: object;
   embedder?: object;
   accents: object;
+  /** Thesaurus relations mined from the corpus' own definitions. */
+  definitions?: object;
   /** Writes the vector index into the given file. */
   writeVectors: (file: string) => Promise<void>;
 }
@@ -64,7 +69,8 @@ export async function currentBuildDir(root: string): Promise<string | undefined>
 
 /**
  * Writes a complete build into a fresh folder, then atomically repoints `CURRENT` at it (write to a
- * temp file, rename). A crash at any point leaves the previous build served and intact.
+ * temp file, rename). A crash at any point leaves the previous build served and intact. Callers
+ * hold the folder's ingest lock (`withIngestLock`), which is what makes pruning other temp folders safe.
  */
 export async function commitBuild(root: string, files: BuildFiles): Promise<string> {
   const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
@@ -76,6 +82,7 @@ export async function commitBuild(root: string, files: BuildFiles): Promise<stri
   await writeFile(path.join(tmpDir, 'lexical.json'), JSON.stringify(files.lexical));
   await writeFile(path.join(tmpDir, 'accents.json'), JSON.stringify(files.accents));
   if (files.embedder) await writeFile(path.join(tmpDir, 'embedder.json'), JSON.stringify(files.embedder));
+  if (files.definitions) await writeFile(path.join(tmpDir, 'definitions.json'), JSON.stringify(files.definitions));
   await files.writeVectors(path.join(tmpDir, 'vectors.hnsw'));
   // The manifest goes last: a build folder without one is incomplete by definition.
   await writeFile(path.join(tmpDir, 'manifest.json'), JSON.stringify(files.manifest, null, 1));
@@ -88,7 +95,10 @@ export async function commitBuild(root: string, files: BuildFiles): Promise<stri
   return finalDir;
 }
 
-/** Removes older builds and abandoned temp folders, keeping the current one and its predecessor. */
+/**
+ * Removes older builds and temp folders, keeping the current one and its predecessor. Under the
+ * ingest lock no other ingest is writing, so every other temp folder was abandoned by a killed run.
+ */
 async function pruneBuilds(root: string, keep: string): Promise<void> {
   const builds = path.join(root, 'builds');
   const names = (await readdir(builds)).sort();
@@ -97,6 +107,23 @@ async function pruneBuilds(root: string, keep: string): Promise<void> {
   await Promise.all(stale.map((n) => rm(path.join(builds, n), { recursive: true, force: true })));
 }
 
+/** Reads one JSON file of a build; a missing or damaged file is reported by its path. */
 export async function readJson<T>(dir: string, file: string): Promise<T> {
-  return JSON.parse(await readFile(path.join(dir, file), 'utf8')) as T;
+  const full = path.join(dir, file);
+  try {
+    return JSON.parse(await readFile(full, 'utf8')) as T;
+  } catch (e) {
+    throw new IndexFileError(full, e);
+  }
+}
+
+/** An index build file that cannot be read or parsed; `file` names it for the operator. */
+export class IndexFileError extends Error {
+  override readonly name = 'IndexFileError';
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`index file ${file} is unreadable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

@@ -8,13 +8,20 @@ export interface LexicalParams {
   headingWeight: number;
   /** Weight of syllable bigrams against single syllables. */
   bigramWeight: number;
+  /**
+   * Weight of the expansion field: the everyday words for the legal terms a chunk uses (thesaurus
+   * document expansion: a chunk about `cho vay lãi nặng` also matches `vay nặng lãi`).
+   */
+  expansionWeight?: number;
 }
 
-export const DEFAULT_LEXICAL_PARAMS: LexicalParams = { k1: 1.2, b: 0.75, headingWeight: 0.6, bigramWeight: 1.0 };
+export const DEFAULT_LEXICAL_PARAMS: LexicalParams = { k1: 1.2, b: 0.75, headingWeight: 0.6, bigramWeight: 1.0, expansionWeight: 0.5 };
 
 export interface LexicalInput {
   text: string;
   heading: string;
+  /** Everyday words for the chunk's legal terms (document expansion); absent when no thesaurus is used. */
+  expansion?: string;
 }
 
 export interface ScoredDoc {
@@ -39,6 +46,7 @@ export class LexicalIndex {
     readonly body: FieldPostings,
     readonly heading: FieldPostings,
     readonly params: LexicalParams,
+    readonly expansion?: FieldPostings,
   ) {}
 
   get size(): number {
@@ -59,24 +67,34 @@ export class LexicalIndex {
     };
     const bodyIds = inputs.map((d) => toIds(lexicalTerms(d.text)));
     const headIds = inputs.map((d) => toIds(lexicalTerms(d.heading)));
-    return new LexicalIndex(vocab, buildField(bodyIds, vocab.size), buildField(headIds, vocab.size), params);
+    const expIds = inputs.some((d) => d.expansion) ? inputs.map((d) => toIds(lexicalTerms(d.expansion ?? ''))) : undefined;
+    const n = vocab.size;
+    return new LexicalIndex(vocab, buildField(bodyIds, n), buildField(headIds, n), params, expIds ? buildField(expIds, n) : undefined);
   }
 
-  /** Known terms of a query with bigram weighting; unknown terms carry no signal and are dropped. */
-  analyze(query: string): QueryTerms {
+  /**
+   * Known terms of a query with bigram weighting; unknown terms carry no signal and are dropped.
+   * `extra` texts (thesaurus expansions) add their terms at their own weight, never above a typed term's.
+   */
+  analyze(query: string, extra: readonly { text: string; weight: number }[] = []): QueryTerms {
     const weights = new Map<number, number>();
-    for (const t of lexicalTerms(query)) {
-      const id = this.vocab.get(t);
-      if (id === undefined) continue;
-      const w = t.includes('_') ? this.params.bigramWeight : 1;
-      weights.set(id, Math.max(weights.get(id) ?? 0, w));
-    }
+    const add = (text: string, scale: number) => {
+      for (const t of lexicalTerms(text)) {
+        const id = this.vocab.get(t);
+        if (id === undefined) continue;
+        const w = scale * (t.includes('_') ? this.params.bigramWeight : 1);
+        weights.set(id, Math.max(weights.get(id) ?? 0, w));
+      }
+    };
+    add(query, 1);
+    for (const e of extra) if (e.weight > 0) add(e.text, e.weight);
     return { ids: [...weights.keys()], weights: [...weights.values()] };
   }
 
   /** Adds each field's BM25 for the query into `scores` (length = index size). */
-  accumulate(q: QueryTerms, scores: Float32Array, field: 'body' | 'heading' = 'body', weight = 1): void {
-    const f = field === 'body' ? this.body : this.heading;
+  accumulate(q: QueryTerms, scores: Float32Array, field: 'body' | 'heading' | 'expansion' = 'body', weight = 1): void {
+    const f = field === 'body' ? this.body : field === 'heading' ? this.heading : this.expansion;
+    if (!f) return;
     const n = this.size;
     const { k1, b } = this.params;
     for (let qi = 0; qi < q.ids.length; qi++) {
@@ -94,12 +112,25 @@ export class LexicalIndex {
     }
   }
 
-  /** BM25 scores of every document (body plus weighted heading). */
+  /** BM25 scores of every document (body plus weighted heading and expansion fields). */
   scoreAll(q: QueryTerms): Float32Array {
     const scores = new Float32Array(this.size);
     this.accumulate(q, scores, 'body', 1);
     if (this.params.headingWeight > 0) this.accumulate(q, scores, 'heading', this.params.headingWeight);
+    const ew = this.params.expansionWeight ?? 0;
+    if (this.expansion && ew > 0) this.accumulate(q, scores, 'expansion', ew);
     return scores;
+  }
+
+  /** Each field's BM25 for the query, unweighted, so that callers can weigh fields (and features) themselves. */
+  fieldScores(q: QueryTerms): { body: Float32Array; heading: Float32Array; expansion: Float32Array } {
+    const body = new Float32Array(this.size);
+    const heading = new Float32Array(this.size);
+    const expansion = new Float32Array(this.size);
+    this.accumulate(q, body, 'body');
+    this.accumulate(q, heading, 'heading');
+    this.accumulate(q, expansion, 'expansion');
+    return { body, heading, expansion };
   }
 
   /** Top-k documents for a query, optionally restricted by a predicate on doc numbers. */
@@ -109,12 +140,12 @@ export class LexicalIndex {
   }
 
   toJSON(): object {
-    return { params: this.params, vocab: [...this.vocab.keys()], body: serializeField(this.body), heading: serializeField(this.heading) };
+    return { params: this.params, vocab: [...this.vocab.keys()], body: serializeField(this.body), heading: serializeField(this.heading), ...(this.expansion ? { expansion: serializeField(this.expansion) } : {}) };
   }
 
   static fromJSON(json: SerializedLexical): LexicalIndex {
     const vocab = new Map<string, number>(json.vocab.map((t, i) => [t, i]));
-    return new LexicalIndex(vocab, deserializeField(json.body), deserializeField(json.heading), json.params);
+    return new LexicalIndex(vocab, deserializeField(json.body), deserializeField(json.heading), json.params, json.expansion ? deserializeField(json.expansion) : undefined);
   }
 }
 
@@ -131,6 +162,7 @@ export interface SerializedLexical {
   vocab: string[];
   body: SerializedField;
   heading: SerializedField;
+  expansion?: SerializedField;
 }
 
 function b64(a: ArrayBufferView): string {

@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { LsaEmbedder, trainLsa, type LsaOptions } from '../embeddings/lsa-embedder.js';
+import { withIngestLock } from '../index/ingest-lock.js';
 import { commitBuild, currentBuildDir, readJson, STORE_VERSION, type FileRecord, type Manifest, type SkippedFile, type StoredChunk } from '../index/index-store.js';
 import { LexicalIndex } from '../index/lexical-index.js';
 import { VectorIndex } from '../index/vector-index.js';
 import { buildAccentStats } from '../text/accent-restorer.js';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
+import { documentExpansion } from '../retrieval/thesaurus-expander.js';
+import type { Thesaurus } from '../text/thesaurus.js';
 import { chunkDocument } from './chunk-document.js';
+import { mineDefinitions } from './mine-definitions.js';
 import { discoverFiles, documentIdFor, sidecarPathFor } from './discover-files.js';
 import { LoadError } from './load-error.js';
 import { loadFileText } from './load-file.js';
@@ -31,9 +35,29 @@ export interface IngestOptions {
   retrainRatio?: number;
   /** Force a full rebuild. */
   full?: boolean;
+  /**
+   * The lay ↔ legal thesaurus: chunks get an expansion field of the everyday phrasings of their
+   * legal terms, its phrases teach the accent restorer, and definitions are mined beside it.
+   */
+  thesaurus?: Thesaurus;
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
   onLog?: (message: string) => void;
+  /** Per-file limits; a file over one is skipped with a report line (its previous version kept). */
+  limits?: Partial<IngestLimits>;
 }
+
+export interface IngestLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most chunks one file may make. */
+  maxChunksPerFile: number;
+}
+
+/**
+ * The largest corpus file is 0.74 MB (Bộ luật hình sự, ~1,000 chunks) and the largest Pháp điển
+ * page 3.9 MB; these limits leave room for both and stop a 50 MB dump of junk lines.
+ */
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxFileBytes: 16 * 1024 * 1024, maxChunksPerFile: 10_000 };
 
 export interface IngestReport {
   unchanged: boolean;
@@ -44,6 +68,8 @@ export interface IngestReport {
   changed: string[];
   removed: string[];
   skipped: SkippedFile[];
+  /** Files indexed as unverified (no legal structure, number or sidecar). */
+  unverified: string[];
   embedded: number;
   retrained: boolean;
   buildDir?: string;
@@ -58,6 +84,7 @@ interface Previous {
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const thesaurusFingerprint = (t: Thesaurus) => sha256(t.all().map((r) => `${r.from}\t${r.to}\t${r.kind}`).join('\n')).slice(0, 16);
 const embedText = (c: { heading: string; text: string }) => `${c.heading}\n${c.text}`;
 
 async function loadPrevious(indexDir: string): Promise<Previous | undefined> {
@@ -74,7 +101,14 @@ async function loadPrevious(indexDir: string): Promise<Previous | undefined> {
  * (then by hash) and cost nothing; only new or changed chunks are embedded; a file that fails to
  * load is reported and, if it was indexed before, its previous version is kept.
  */
-export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
+export function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
+  // One ingest at a time per index folder, across processes: see withIngestLock.
+  return withIngestLock(opts.indexDir, () => ingestLocked(opts));
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const log = opts.onLog ?? (() => undefined);
   const progress = opts.onProgress ?? (() => undefined);
@@ -94,6 +128,8 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   const added: string[] = [];
   const changed: string[] = [];
   const fresh = new Set<string>();
+  const freshChunks = new Map<string, Chunk[]>();
+  const limits = { ...DEFAULT_INGEST_LIMITS, ...opts.limits };
 
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
@@ -109,6 +145,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       continue;
     }
     try {
+      if (st.size > limits.maxFileBytes) throw new LoadError(f.relPath, `file is ${mb(st.size)}, over the ${mb(limits.maxFileBytes)} per-file limit (INGEST_MAX_FILE_BYTES)`);
       const bytes = await readFile(f.absPath);
       const hash = sha256(bytes);
       const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}) };
@@ -120,6 +157,10 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       if (side.error) skipped.push({ file: `${f.relPath} (sidecar)`, reason: side.error });
       const rawText = await loadFileText(f.absPath, f.relPath, bytes);
       const doc = parseDocument({ relPath: f.relPath, rawText, contentHash: hash, ...(side.sidecar ? { sidecar: side.sidecar } : {}) });
+      const docChunks = chunkDocument(doc);
+      if (docChunks.length > limits.maxChunksPerFile) throw new LoadError(f.relPath, `file makes ${docChunks.length} chunks, over the ${limits.maxChunksPerFile} per-file limit (INGEST_MAX_CHUNKS_PER_FILE)`);
+      if (doc.meta.unverified) log(`${f.relPath}: no legal structure, number or sidecar; indexed as unverified`);
+      freshChunks.set(doc.meta.id, docChunks);
       records.push(record);
       docs.push(doc);
       fresh.add(doc.meta.id);
@@ -138,9 +179,12 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
 
   const articles = docs.reduce((n, d) => n + d.articles.length, 0);
-  if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0) {
+  const unverified = docs.filter((d) => d.meta.unverified).map((d) => d.meta.sourcePath);
+  const thesaurusPrint = opts.thesaurus ? thesaurusFingerprint(opts.thesaurus) : undefined;
+  // An edited thesaurus changes the expansion field and the accent model, though no file changed.
+  if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0 && prev.manifest.thesaurus === thesaurusPrint) {
     const m = prev.manifest;
-    return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
+    return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, unverified, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
   }
 
   // Chunks: reuse stored ones for untouched documents, re-chunk the fresh ones.
@@ -156,7 +200,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       for (const c of stored) chunks.push({ ...c, text: d.text.slice(c.start, c.end) });
       continue;
     }
-    for (const c of chunkDocument(d)) {
+    for (const c of freshChunks.get(d.meta.id) ?? chunkDocument(d)) {
       const textHash = sha256(embedText(c)).slice(0, 16);
       const reuse = prevByKey.get(`${c.id}|${textHash}`);
       if (reuse) chunks.push({ ...c, label: reuse.label, textHash });
@@ -210,8 +254,14 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   vectors ??= VectorIndex.create(embedder.dimension ?? 1, 16);
 
   progress('index', 0, 1);
-  const lexical = LexicalIndex.build(chunks);
-  const accents = buildAccentStats(docs.filter((d) => d.meta.kind !== 'judgment').map((d) => d.text));
+  const thesaurus = opts.thesaurus;
+  const lexical = LexicalIndex.build(thesaurus ? chunks.map((c) => ({ text: c.text, heading: c.heading, expansion: documentExpansion(thesaurus, c.text) })) : chunks);
+  // Unverified files teach neither diacritics restoration nor definitions: planted text must not steer them.
+  const legalTexts = docs.filter((d) => d.meta.kind !== 'judgment' && !d.meta.unverified);
+  // Everyday phrases (`nợ lương`, `sổ đỏ`) are rare in statutes: counted twice so `no luong` restores to them.
+  const everyday = thesaurus ? [...new Set(thesaurus.all().map((r) => r.from))].join('.\n') : '';
+  const accents = buildAccentStats([...legalTexts.map((d) => d.text), everyday, everyday]);
+  const definitions = thesaurus ? mineDefinitions(legalTexts) : undefined;
   progress('index', 1, 1);
 
   const manifest: Manifest = {
@@ -223,6 +273,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     skipped,
     counts: { documents: docs.length, articles, chunks: chunks.length },
     nextLabel,
+    ...(thesaurusPrint ? { thesaurus: thesaurusPrint } : {}),
   };
   progress('write', 0, 1);
   manifest.buildMs = Math.round(performance.now() - t0);
@@ -234,8 +285,9 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     lexical: lexical.toJSON(),
     ...(embedder instanceof LsaEmbedder ? { embedder: embedder.toJSON() } : {}),
     accents,
+    ...(definitions ? { definitions } : {}),
     writeVectors: (file) => vectors.save(file),
   });
   progress('write', 1, 1);
-  return { unchanged: false, documents: docs.length, articles, chunks: chunks.length, added, changed, removed, skipped, embedded: embedIdx.length, retrained, buildDir, ms: performance.now() - t0 };
+  return { unchanged: false, documents: docs.length, articles, chunks: chunks.length, added, changed, removed, skipped, unverified, embedded: embedIdx.length, retrained, buildDir, ms: performance.now() - t0 };
 }

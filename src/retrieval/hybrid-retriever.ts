@@ -1,11 +1,16 @@
 import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
-import { topK } from '../index/lexical-index.js';
-import { foldDiacritics, hasDiacritics } from '../text/fold.js';
+import { topK, type QueryTerms } from '../index/lexical-index.js';
+import { expandCasualSpelling } from '../text/casual-spelling.js';
+import { domainOfDocument } from '../text/thesaurus-domains.js';
+import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
+import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
+import type { MissingLaw } from './law-catalog.js';
+import { expandedCoverage, hashExpansion, type QueryExpander, type QueryExpansion } from './query-expansion.js';
 import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
 import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
@@ -14,6 +19,9 @@ import { compileFilters, type SearchFilters } from './search-filters.js';
 
 /** Finds the documents a question names (`Luật Viên chức`, `BLDS 2015`, `100/2015/QH13`). */
 export type LawMentionFinder = (query: string) => { documentId: string; start: number; end: number }[];
+
+/** Finds the laws a question names or is about that the corpus does not hold. */
+export type MissingLawFinder = (query: string) => MissingLaw[];
 
 export interface SearchHit {
   chunk: IndexedChunk;
@@ -30,16 +38,29 @@ export interface SearchResult {
   period?: Period;
   references: ArticleReference[];
   mentionedDocuments: string[];
+  /** Laws the question names (or is about) that the corpus lacks. */
+  missingLaws: MissingLaw[];
+  /** Phrases of the question the thesaurus (or an LLM rewrite) put into the law's words. */
+  expansions: QueryExpansion[];
+  /** IDF-weighted share of the question's content words that neither the corpus nor the thesaurus knows. */
+  unknownShare: number;
+  /** How many content words the question has (question words and figures aside). */
+  contentWords: number;
+}
+
+export interface SearchOptions {
+  /** Other wordings of the question (an LLM's rewrite in legal terms), searched with the expansion weight. */
+  alternatives?: string[];
 }
 
 export interface RetrieverOptions {
   index: CorpusIndex;
   findLaws?: LawMentionFinder;
+  findMissingLaws?: MissingLawFinder;
+  /** The thesaurus: everyday words and abbreviations of the question in the law's words. */
+  expand?: QueryExpander;
   weights?: RerankerWeights;
 }
-
-/** Words that phrase a question rather than say what it is about. */
-const QUESTION_WORDS = new Set(['bao', 'nhiêu', 'nào', 'gì', 'hay', 'đúng', 'sai', 'không', 'là', 'có', 'được', 'những', 'thế', 'sao', 'ai', 'khi', 'đâu', 'hiện', 'nay', 'hôm', 'mấy', 'lâu', 'giờ', 'phải', 'của', 'và', 'các', 'cho', 'theo', 'trong', 'với', 'thì', 'này', 'đó', 'như']);
 
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 
@@ -47,11 +68,17 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typ
  * Hybrid retrieval: BM25 and hnswlib candidates are merged (by chunk, not by page content as
  * LangChain's EnsembleRetriever does), described by features (lexical, dense, title match,
  * best-clause coverage, the law's topic, legal references, dates) and ranked by a linear model
- * whose weights are learned with cross-validation (`npm run eval -- --train-reranker`).
+ * whose weights are learned with cross-validation (`npm run train`).
  */
 export class HybridRetriever {
   private readonly index: CorpusIndex;
   private readonly findLaws: LawMentionFinder;
+  private readonly findMissingLaws: MissingLawFinder;
+  private readonly expand: QueryExpander;
+  /** Documents the topic model compares (not judgments), and per-chunk document positions and document lengths, built on first use. */
+  private readonly docIds: string[];
+  private docOfChunk?: Int32Array;
+  private docLens?: number[];
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
   private readonly terms = new TermHashCache();
@@ -60,15 +87,18 @@ export class HybridRetriever {
   constructor(opts: RetrieverOptions) {
     this.index = opts.index;
     this.findLaws = opts.findLaws ?? (() => []);
+    this.findMissingLaws = opts.findMissingLaws ?? (() => []);
+    this.expand = opts.expand ?? (() => []);
+    this.docIds = [...opts.index.documents.values()].filter((d) => d.meta.kind !== 'judgment').map((d) => d.meta.id);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
   /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
-  async search(rawQuery: string, k = 10, filters?: SearchFilters): Promise<SearchResult> {
+  async search(rawQuery: string, k = 10, filters?: SearchFilters, options: SearchOptions = {}): Promise<SearchResult> {
     const idx = this.index;
-    let query = normalizeQuery(rawQuery);
-    const restored = query.length > 0 && !hasDiacritics(query) && /\p{L}{2}/u.test(query);
-    if (restored) query = idx.restorer.restore(query);
+    const typed = expandCasualSpelling(normalizeQuery(rawQuery));
+    const query = /\p{L}{2}/u.test(typed) ? idx.restorer.restore(typed) : typed;
+    const restored = query !== typed;
 
     const refs = findArticleReferences(query);
     const mentions = this.findLaws(query);
@@ -76,21 +106,50 @@ export class HybridRetriever {
     const mentioned = new Set(mentions.map((m) => m.documentId));
     for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
     const period = findPeriod(query);
+    const missingLaws = this.findMissingLaws(query);
 
     const docFilter = compileFilters(filters);
     const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
 
-    // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
+    // The text used for matching drops the legal reference and the law's name, so `Điều 95` does not match every
+    // `Điều 95` mention and `Bộ luật tố tụng dân sự` does not match the article that states the code's own scope:
+    // the lawMentioned and articleReferenced features carry them.
     let matchText = query;
-    for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
-    const q = idx.lexical.analyze(matchText);
-    const bm25 = idx.lexical.scoreAll(q);
+    const cuts = [...refs, ...mentions].sort((a, b) => b.start - a.start);
+    let floor = Infinity;
+    for (const r of cuts) {
+      if (r.end > floor) continue;
+      matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+      floor = r.start;
+    }
     const w = this.weights;
+    // Thesaurus phrases add their legal terms at a lower weight than the words typed; an LLM rewrite is one more wording.
+    const expansions = [
+      ...this.expand(matchText),
+      ...(options.alternatives ?? []).map((alt): QueryExpansion => ({ start: 0, end: 0, phrase: '', targets: [normalizeQuery(alt)], kind: 'rewrite' })),
+    ];
+    const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
+    const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
+    // BM25 by field and by where the terms came from (typed or thesaurus), so the reranker can weigh each.
+    const typedQ = idx.lexical.analyze(matchText);
+    const typedIds = new Set(typedQ.ids);
+    const extraQ = extraText ? idx.lexical.analyze(extraText) : { ids: [], weights: [] };
+    const extraOnly = { ids: extraQ.ids.filter((id) => !typedIds.has(id)), weights: extraQ.weights.filter((_, k) => !typedIds.has(extraQ.ids[k]!)) };
+    const typedBm25 = idx.lexical.fieldScores(typedQ);
+    const extra = idx.lexical.fieldScores(extraOnly);
+    const hw = idx.lexical.params.headingWeight;
+    const ew = w.expansionFieldWeight;
+    const bm25 = new Float32Array(idx.chunks.length);
+    for (let i = 0; i < bm25.length; i++) {
+      const t = typedBm25.body[i]! + hw * typedBm25.heading[i]! + ew * typedBm25.expansion[i]!;
+      const e = extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!;
+      bm25[i] = t + w.expansionWeight * e;
+    }
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
     const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
 
-    const qvec = await idx.embedder.embedQuery(matchText);
+    const qvec = await idx.embedder.embedQuery(extraText ? `${matchText}. ${extraText}` : matchText);
     const dense = idx.vectors.search(qvec, w.denseK, allowChunk ? (label) => allowChunk(idx.chunkByLabel.get(label) ?? -1) : undefined);
     dense.forEach((h, r) => {
       const i = idx.chunkByLabel.get(h.label);
@@ -111,7 +170,10 @@ export class HybridRetriever {
         }
       }
     }
-    if (candidates.size === 0) return { query, restored, hits: [], references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    const termWeights = this.queryTermWeights(matchText);
+    const stats = questionStats(termWeights, expansions, matchText, idx.lexical.vocab);
+    const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
+    if (candidates.size === 0) return { ...base, hits: [] };
 
     const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
@@ -121,8 +183,15 @@ export class HybridRetriever {
       docScore.set(d, (docScore.get(d) ?? 0) + bm25[i]! / maxBm25);
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
+    const topic = this.lawTopics(q);
+    // The fields of law the question's everyday phrases belong to (`sếp` → lao động).
+    const withDomains = expansions.filter((e) => e.domains && e.domains.length > 0);
 
-    const wq = weightedQuery(this.queryTermWeights(matchText), termHashes(matchText), this.contentPairWeights(matchText));
+    const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
+    const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
+    // The question's words plus the legal terms they stand for: an article titled `Kỳ hạn trả lương` answers `sếp nợ lương`.
+    const extraHashes = extraText ? termHashes(extraText) : undefined;
+    const expandedTerms = extraHashes ? { terms: new Set([...wq.terms, ...extraHashes.uni, ...extraHashes.bi]) } : wq;
     const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
 
     const hits: SearchHit[] = [];
@@ -131,6 +200,9 @@ export class HybridRetriever {
       const doc = idx.documents.get(chunk.documentId)!;
       const f = new Float64Array(FEATURE_NAMES.length);
       f[F.bm25] = bm25[i]! / maxBm25;
+      f[F.bm25Heading] = (typedBm25.heading[i]! + w.expansionWeight * extra.heading[i]!) / maxBm25;
+      f[F.bm25ExpansionField] = (typedBm25.expansion[i]! + w.expansionWeight * extra.expansion[i]!) / maxBm25;
+      f[F.bm25ThesaurusTerms] = (extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!) / maxBm25;
       f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
       f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
       f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
@@ -144,9 +216,16 @@ export class HybridRetriever {
       if (title) {
         f[F.titleCoverage] = textFeatures(wq, title).unigram;
         f[F.titleContained] = titleContained(title, wq);
+        f[F.expandedTitleContained] = titleContained(title, expandedTerms);
       }
       f[F.contentPairCoverage] = contentPairCoverage(wq, terms, title);
+      f[F.expandedCoverage] = hashedExpansions.length > 0 ? expandedCoverage(wq.unigrams, hashedExpansions, terms) : tf.unigram;
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
+      f[F.lawTopic] = topic.get(chunk.documentId) ?? 0;
+      if (withDomains.length > 0) {
+        const domain = domainOfDocument(doc.meta.id, doc.meta.kind, doc.meta.title);
+        f[F.domainMatch] = withDomains.filter((e) => e.domains!.includes(domain)).length / withDomains.length;
+      }
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.articleReferenced] = refs.some((r) => r.article === chunk.article?.toLowerCase()) && (mentioned.size === 0 || mentioned.has(chunk.documentId)) ? 1 : 0;
@@ -158,7 +237,7 @@ export class HybridRetriever {
       hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
-    return { query, restored, hits: hits.slice(0, k), references: refs, mentionedDocuments: [...mentioned], ...(period ? { period } : {}) };
+    return { ...base, hits: hits.slice(0, k) };
   }
 
   /**
@@ -200,6 +279,45 @@ export class HybridRetriever {
     if (this.isDirectReference(hit)) return 1;
     // Word-pair coverage is left out: with one or two known pairs in a query it jumps to 1 by chance.
     return f[F.unigramCoverage]!;
+  }
+
+  /**
+   * Which document the question is about, as a language model of each whole document would say
+   * (Dirichlet-smoothed unigram and bigram likelihood of the query, thesaurus terms included at
+   * their weight, from the lexical postings): 1 for the likeliest document, exp(−Δ mean
+   * log-likelihood) for the others. Smoother than which chunks BM25 ranked first.
+   */
+  private lawTopics(q: QueryTerms): Map<string, number> {
+    const idx = this.index;
+    const body = idx.lexical.body;
+    const docOf = (this.docOfChunk ??= Int32Array.from(idx.chunks, (c) => this.docIds.indexOf(c.documentId)));
+    const lens = (this.docLens ??= this.docIds.map((id) => (idx.chunksByDocument.get(id) ?? []).reduce((s, i) => s + body.docLen[i]!, 0)));
+    const total = lens.reduce((a, b) => a + b, 0) || 1;
+    const mu = 2000;
+    const ll = new Float64Array(this.docIds.length);
+    let weight = 0;
+    const counts = new Float64Array(this.docIds.length);
+    for (let k = 0; k < q.ids.length; k++) {
+      const docs = body.docs[q.ids[k]!];
+      const tfs = body.tfs[q.ids[k]!];
+      if (!docs || !tfs || docs.length === 0) continue;
+      counts.fill(0);
+      let cf = 0;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docOf[docs[i]!]!;
+        if (d >= 0) counts[d]! += tfs[i]!;
+        cf += tfs[i]!;
+      }
+      const w = q.weights[k]!;
+      weight += w;
+      const pc = cf / total;
+      for (let d = 0; d < ll.length; d++) ll[d]! += w * Math.log((counts[d]! + mu * pc) / (lens[d]! + mu));
+    }
+    const out = new Map<string, number>();
+    if (weight === 0) return out;
+    const best = Math.max(...ll);
+    this.docIds.forEach((id, d) => out.set(id, Math.exp((ll[d]! - best) / weight)));
+    return out;
   }
 
   private denseOf(qvec: number[], label: number): number {
@@ -288,4 +406,23 @@ function periodMatches(p: Period, meta: DocumentMeta, text: string): number {
   const norm = (s: string) => foldDiacritics(s.toLowerCase()).replace(/quy\s+iv\b/, 'quy 4').replace(/quy\s+iii\b/, 'quy 3').replace(/quy\s+ii\b/, 'quy 2').replace(/quy\s+i\b/, 'quy 1').replace(/\s+/g, ' ');
   if (meta.period && norm(meta.period) === norm(p.label)) return 1;
   return norm(text).includes(norm(p.label)) ? 0.5 : 0;
+}
+
+/**
+ * How much of a question the corpus cannot read: the IDF share of its content words that are
+ * neither in the corpus nor inside a phrase the thesaurus knows, and its number of content words.
+ */
+function questionStats(termWeights: ReadonlyMap<string, number>, expansions: readonly QueryExpansion[], text: string, vocab: ReadonlyMap<string, number>): { unknownShare: number; contentWords: number } {
+  const explained = new Set(expansions.flatMap((e) => lexicalTerms(e.phrase)));
+  let unknown = 0;
+  let total = 0;
+  let contentWords = 0;
+  for (const [t, w] of termWeights) {
+    if (t.includes('_') || !isContentWord(t)) continue;
+    contentWords++;
+    total += w;
+    if (!vocab.has(t) && !explained.has(t)) unknown += w;
+  }
+  void text;
+  return { unknownShare: total > 0 ? unknown / total : 0, contentWords };
 }

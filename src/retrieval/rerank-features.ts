@@ -17,6 +17,13 @@ export const FEATURE_NAMES = [
   'articleReferenced',
   'periodMatch',
   'recency',
+  'expandedCoverage',
+  'expandedTitleContained',
+  'lawTopic',
+  'domainMatch',
+  'bm25Heading',
+  'bm25ExpansionField',
+  'bm25ThesaurusTerms',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -32,6 +39,10 @@ export interface RerankerWeights {
   refusalThreshold: number;
   /** Below this share of the question's content word pairs in the best candidate, it is refused too. */
   pairRefusalThreshold: number;
+  /** Weight of thesaurus (and LLM rewrite) terms in the lexical query, against the words typed (1). */
+  expansionWeight: number;
+  /** Weight of the chunks' expansion field (everyday phrasings of their legal terms) in BM25. */
+  expansionFieldWeight: number;
 }
 
 export const DEFAULT_WEIGHTS: RerankerWeights = {
@@ -54,12 +65,21 @@ export const DEFAULT_WEIGHTS: RerankerWeights = {
     articleReferenced: 3,
     periodMatch: 0.5,
     recency: 0.6,
+    expandedCoverage: 0,
+    expandedTitleContained: 0,
+    lawTopic: 0,
+    domainMatch: 0,
+    bm25Heading: 0,
+    bm25ExpansionField: 0,
+    bm25ThesaurusTerms: 0,
   },
   // Measured on alqac25-dev: 50/20 candidates rank as well as 80/40 (mrr@10 0.9067 vs 0.9068) at 30% less latency.
   lexicalK: 50,
   denseK: 20,
   refusalThreshold: 0.3,
   pairRefusalThreshold: 0.2,
+  expansionWeight: 0.5,
+  expansionFieldWeight: 0.5,
 };
 
 export function score(features: FeatureVector, w: RerankerWeights): number {

@@ -12,6 +12,8 @@ export interface SearchFilters {
   /** ISO dates bounding the document's issue (or meeting) date. */
   dateFrom?: string;
   dateTo?: string;
+  /** Whether documents without a date pass `dateFrom`/`dateTo` (default true: most laws in the corpus carry no date). */
+  includeUndated?: boolean;
   statuses?: DocumentStatus[];
   /** Only documents in force (status unknown counts as in force: the corpus often lacks it). */
   inForceOnly?: boolean;
@@ -33,8 +35,9 @@ export function compileFilters(f: SearchFilters | undefined): ((m: DocumentMeta)
     if (f.number && lower(m.number ?? '') !== lower(f.number)) return false;
     if (ids && !ids.has(m.id)) return false;
     const date = m.meetingDate ?? m.issuedDate;
-    if (f.dateFrom && (!date || date < f.dateFrom)) return false;
-    if (f.dateTo && (!date || date > f.dateTo)) return false;
+    if ((f.dateFrom || f.dateTo) && !date && f.includeUndated === false) return false;
+    if (f.dateFrom && date && date < f.dateFrom) return false;
+    if (f.dateTo && date && date > f.dateTo) return false;
     if (f.statuses?.length && !f.statuses.includes(m.status)) return false;
     if (f.inForceOnly && (m.status === 'expired' || m.status === 'not_yet_in_force')) return false;
     if (f.asOf) {

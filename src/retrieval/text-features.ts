@@ -60,7 +60,7 @@ export function textFeatures(q: WeightedQuery, t: TermHashes): TextFeatures {
 }
 
 /** Share of a title's syllables and pairs that the query contains: a question restating an article's title. */
-export function titleContained(title: TermHashes, q: WeightedQuery): number {
+export function titleContained(title: TermHashes, q: Pick<WeightedQuery, 'terms'>): number {
   const total = title.uni.length + title.bi.length;
   if (total === 0) return 0;
   let hit = 0;

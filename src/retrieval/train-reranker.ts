@@ -6,31 +6,75 @@ export interface TrainingQuery {
   /** Article key of each candidate (`docId#article`); candidates of one article count once. */
   keys: string[];
   relevant: Set<string>;
+  /** Weight in the objective (default 1): sources of different sizes are weighed equally. */
+  weight?: number;
 }
 
-/** Mean reciprocal rank at 10 over articles, with candidates scored by `w`. */
+/** A query's candidates packed for fast scoring: one flat feature array, article ids, relevance flags. */
+interface Packed {
+  flat: Float64Array;
+  key: Int32Array;
+  relevant: Uint8Array;
+  keys: number;
+  seen: Uint8Array;
+}
+
+const packed = new WeakMap<TrainingQuery, Packed>();
+
+function pack(q: TrainingQuery): Packed {
+  let p = packed.get(q);
+  if (p) return p;
+  const d = FEATURE_NAMES.length;
+  const flat = new Float64Array(q.features.length * d);
+  q.features.forEach((f, i) => flat.set(f.subarray(0, d), i * d));
+  const ids = new Map<string, number>();
+  const key = Int32Array.from(q.keys, (k) => (ids.has(k) ? ids.get(k)! : (ids.set(k, ids.size), ids.size - 1)));
+  const relevant = Uint8Array.from(q.keys, (k) => (q.relevant.has(k) ? 1 : 0));
+  p = { flat, key, relevant, keys: ids.size, seen: new Uint8Array(ids.size) };
+  packed.set(q, p);
+  return p;
+}
+
+/**
+ * The first relevant article's rank (1-based) under weights `wv`, or 0 when it is not in the top
+ * 10: one pass over the candidates (the articles scoring above the best relevant chunk), no sort.
+ */
+export function firstRelevantRank(q: TrainingQuery, wv: readonly number[]): number {
+  const p = pack(q);
+  const d = wv.length;
+  const n = p.key.length;
+  const scores = new Float64Array(n);
+  let best = -Infinity;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const o = i * d;
+    for (let j = 0; j < d; j++) s += p.flat[o + j]! * wv[j]!;
+    scores[i] = s;
+    if (p.relevant[i] && s > best) best = s;
+  }
+  if (best === -Infinity) return 0;
+  p.seen.fill(0);
+  let above = 0;
+  for (let i = 0; i < n; i++) {
+    if (p.relevant[i] || scores[i]! <= best || p.seen[p.key[i]!]) continue;
+    p.seen[p.key[i]!] = 1;
+    if (++above >= 10) return 0;
+  }
+  return above + 1;
+}
+
+/** Weighted mean reciprocal rank at 10 over articles, with candidates scored by `w`. */
 export function mrrAt10(queries: TrainingQuery[], w: Record<FeatureName, number>): number {
   const wv = FEATURE_NAMES.map((n) => w[n]);
   let total = 0;
+  let norm = 0;
   for (const q of queries) {
-    const scored = q.features.map((f, i) => {
-      let s = 0;
-      for (let j = 0; j < wv.length; j++) s += f[j]! * wv[j]!;
-      return { s, key: q.keys[i]! };
-    });
-    scored.sort((a, b) => b.s - a.s);
-    const seen = new Set<string>();
-    for (const c of scored) {
-      if (seen.has(c.key)) continue;
-      seen.add(c.key);
-      if (seen.size > 10) break;
-      if (q.relevant.has(c.key)) {
-        total += 1 / seen.size;
-        break;
-      }
-    }
+    const weight = q.weight ?? 1;
+    norm += weight;
+    const rank = firstRelevantRank(q, wv);
+    if (rank > 0) total += weight / rank;
   }
-  return queries.length ? total / queries.length : 0;
+  return norm > 0 ? total / norm : 0;
 }
 
 /**
@@ -62,17 +106,6 @@ export function trainWeights(queries: TrainingQuery[], start: Record<FeatureName
     if (!improved) break;
   }
   return w;
-}
-
-/** K-fold cross-validated MRR@10 of {@link trainWeights}: the number to trust. */
-export function crossValidate(queries: TrainingQuery[], start: Record<FeatureName, number>, folds = 5, fixed: FeatureName[] = []): { mrr: number; perFold: number[] } {
-  const perFold: number[] = [];
-  for (let f = 0; f < folds; f++) {
-    const train = queries.filter((_, i) => i % folds !== f);
-    const test = queries.filter((_, i) => i % folds === f);
-    perFold.push(mrrAt10(test, trainWeights(train, start, 3, fixed)));
-  }
-  return { mrr: perFold.reduce((a, b) => a + b, 0) / folds, perFold };
 }
 
 export type { RerankerWeights };

@@ -1,4 +1,5 @@
 import { foldDiacritics, hasDiacritics } from './fold.js';
+import { QUESTION_PHRASES } from './stopwords.js';
 import { syllables } from './tokenize.js';
 
 export interface AccentStats {
@@ -8,16 +9,6 @@ export interface AccentStats {
   bigrams: Record<string, number>;
 }
 
-/**
- * How people phrase questions, which statutes rarely contain (`bao nhiêu`, `bao lâu`, `khi nào`):
- * counted alongside the corpus so `bao nhieu` is not restored as `bảo nhiều`.
- */
-const QUESTION_PHRASES = [
-  'bao nhiêu', 'bao lâu', 'bao giờ', 'khi nào', 'lúc nào', 'ở đâu', 'là gì', 'là ai', 'ai có', 'thế nào', 'như thế nào',
-  'ra sao', 'có phải', 'có được không', 'có bị', 'hay không', 'đúng hay sai', 'được không', 'tại sao', 'vì sao',
-  'mấy năm', 'mấy tháng', 'bao nhiêu năm', 'bao nhiêu tháng', 'bao nhiêu ngày', 'bao nhiêu tuổi', 'tối đa là bao nhiêu', 'tối thiểu là bao nhiêu', 'trong thời hạn bao lâu', 'đạt bao nhiêu',
-  'thì sao', 'còn đối với', 'những ai', 'những gì', 'cơ quan nào', 'trường hợp nào',
-];
 const QUESTION_WEIGHT = 50;
 
 /** Counts syllables and bigrams of the corpus so unaccented queries can be restored. */
@@ -48,7 +39,8 @@ export function buildAccentStats(texts: Iterable<string>): AccentStats {
 /**
  * Restores diacritics of a query typed without accents (`thoi han bo nhiem` → `thời hạn bổ nhiệm`)
  * by Viterbi decoding over the corpus' own syllable bigram counts, so it searches exactly like the
- * accented query. Queries that carry any diacritic are returned unchanged.
+ * accented query. Accented queries are returned unchanged; in a mostly unaccented one, only the
+ * words without diacritics are restored.
  */
 export class AccentRestorer {
   private readonly unigram = new Map<string, number>();
@@ -64,7 +56,7 @@ export class AccentRestorer {
   }
 
   restore(query: string): string {
-    if (hasDiacritics(query)) return query;
+    if (hasDiacritics(query) && !this.mostlyUnaccented(query)) return query;
     const tokens = query.split(/(\s+|[^\p{L}\d]+)/u);
     // Words are decoded per run of letters; punctuation and numbers are kept as they are.
     const out: string[] = [];
@@ -83,9 +75,20 @@ export class AccentRestorer {
     return out.join('');
   }
 
+  /**
+   * A query typed without accents in which a few words carry them (chat spelling written out,
+   * `cong ty no luong không`): most of its words have none. Accented words stay as typed.
+   */
+  private mostlyUnaccented(query: string): boolean {
+    const words = query.match(/\p{L}+/gu) ?? [];
+    const bare = words.filter((w) => !hasDiacritics(w)).length;
+    return bare >= 2 && bare / words.length >= 0.5;
+  }
+
   private decode(words: string[]): string[] {
     if (words.length === 0) return [];
     const cands = words.map((w) => {
+      if (hasDiacritics(w)) return [[w.toLowerCase(), 1]] as [string, number][];
       const list = this.stats.forms[w.toLowerCase()];
       return list && list.length > 0 ? list.slice(0, 8) : ([[w.toLowerCase(), 1]] as [string, number][]);
     });

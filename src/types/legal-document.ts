@@ -30,6 +30,11 @@ export interface DocumentMeta {
   period?: string;
   /** Field of law from the sidecar (`linhvuc`). */
   field?: string;
+  /**
+   * Set when the file shows neither legal structure nor provenance (no articles, number or
+   * sidecar): it is searchable but never presented as law without saying so.
+   */
+  unverified?: boolean;
   /** SHA-256 of the raw file bytes; drives incremental ingestion. */
   contentHash: string;
 }

@@ -42,11 +42,13 @@ export function openCitation(citation, from) {
   });
 }
 
-/** A provision suggested in judge mode: the article, no quote to mark. */
+/** A provision suggested in judge mode: the article, with the clause or points that apply marked when the server names them. */
 export function openProvision(p, from) {
   show(from, 'Điều luật', async () => {
     const r = await load(articleUrl(p.documentId, p.article));
-    return { doc: r.document, heading: headingFor(r), text: r.article.text, span: null, caption: null };
+    const base = r.article.start;
+    const span = p.span ? [p.span.start - base, p.span.end - base] : null;
+    return { doc: r.document, heading: headingFor(r), text: r.article.text, span, caption: span ? p.label : null };
   });
 }
 

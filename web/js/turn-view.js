@@ -50,7 +50,7 @@ export function createTurn(question) {
       h('p', { class: 'mode-badge' }, `Chế độ trả lời: ${MODE_LABEL[result.mode] ?? result.mode}`),
       feedbackWidget({ question, result }),
     );
-    assistant.dataset.state = result.refused ? 'refused' : 'done';
+    assistant.dataset.state = result.refused ? 'refused' : result.outcome === 'suggest' ? 'suggest' : 'done';
     assistant.setAttribute('aria-busy', 'false');
   }
 
@@ -69,6 +69,14 @@ export function createTurn(question) {
 
 function noticesFor(result, question, filtered) {
   const out = [];
+  // "Gợi ý": not sure which provision the question means; each button asks again about one of them.
+  if (result.outcome === 'suggest' && result.suggestions?.length) {
+    out.push(h('div', { class: 'notice notice-suggest', role: 'status' },
+      h('p', {}, h('strong', {}, 'Chưa chắc chắn. '), 'Trợ lý chưa đủ căn cứ để trả lời ngay. Bạn muốn hỏi về quy định nào?'),
+      h('div', { class: 'suggestions' }, result.suggestions.map((s) =>
+        h('button', { type: 'button', class: 'btn btn-secondary btn-small suggestion', onclick: () => askAgain(`${s.label}: ${question}`) },
+          s.title ? `${s.label} — ${s.title}` : s.label)))));
+  }
   if (result.refused) {
     out.push(h('div', { class: 'notice notice-refused', role: 'status' },
       h('p', {}, h('strong', {}, 'Không có căn cứ để trả lời. '), 'Trợ lý không tìm thấy văn bản nào trong kho dữ liệu đủ cơ sở cho câu hỏi này nên không đưa ra câu trả lời.'),
@@ -93,4 +101,9 @@ function sourceList(citations) {
     h('p', { class: 'sources-title' }, 'Nguồn trích dẫn'),
     h('ol', { class: 'source-list' },
       citations.map((c) => h('li', {}, citeButton(c, openCitation, `[${c.n}] ${c.label}`)))));
+}
+
+/** Asks a new question in the conversation (the chat listens for it). */
+function askAgain(text) {
+  document.dispatchEvent(new CustomEvent('ask-again', { detail: text }));
 }

@@ -62,10 +62,35 @@ export interface ScaleBench {
   search?: SearchRun;
 }
 
+/** One route of the soak: its requests, failures and latencies (ms). */
+export interface SoakRoute {
+  route: string;
+  requests: number;
+  /** Non-2xx answers and network failures. */
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface SoakBench {
+  index: string;
+  concurrency: number;
+  durationSec: number;
+  routes: SoakRoute[];
+  /** Resident memory of the server's processes (primary, workers, their threads), after warm-up and after the soak. */
+  rssBeforeMb: number;
+  rssAfterMb: number;
+}
+
 export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   updatedAt: string;
   ingest?: IngestBench;
   http?: HttpBench;
   scale?: ScaleBench;
+  soak?: SoakBench;
 }

@@ -15,7 +15,7 @@ export interface HttpBenchOptions {
 }
 
 /** A port the OS says is free on loopback right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const srv = net.createServer();
   srv.listen(0, '127.0.0.1');
   await once(srv, 'listening');
@@ -26,8 +26,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `src/server.ts` as the service runs in production (own process, loopback) and waits for /healthz. */
-async function startServer(indexDir: string, port: number): Promise<ChildProcess> {
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir };
+export async function startServer(indexDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, ...extraEnv };
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
@@ -47,7 +47,7 @@ async function startServer(indexDir: string, port: number): Promise<ChildProcess
 }
 
 /** Stops the server's whole process group (tsx runs the service in a child of its own). */
-function stopServer(child: ChildProcess): void {
+export function stopServer(child: ChildProcess): void {
   if (child.pid && child.exitCode === null) {
     try {
       process.kill(-child.pid, 'SIGTERM');

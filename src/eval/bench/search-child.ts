@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { ExtractiveAnswerGenerator } from '../../answer/extractive-answer-generator.js';
 import { AppState } from '../../http/app-state.js';
 import { CorpusIndex } from '../../index/corpus-index.js';
-import { lawMentionFinder } from '../../retrieval/law-mention-finder.js';
-import { loadRerankerWeights } from '../../service.js';
+import { loadConfig } from '../../config.js';
+import { loadServingResources } from '../../service.js';
 import { percentile } from '../percentile.js';
 import { emitResult } from './child-result.js';
 
@@ -13,7 +13,7 @@ if (!indexDir || !queriesFile) throw new Error('usage: search-child <index dir> 
 const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as string[];
 const t0 = performance.now();
 const index = await CorpusIndex.load(indexDir);
-const { retriever } = new AppState(index, { generator: new ExtractiveAnswerGenerator(), weights: loadRerankerWeights(), lawFinder: lawMentionFinder }).current;
+const { retriever } = new AppState(index, { generator: new ExtractiveAnswerGenerator(), ...loadServingResources(loadConfig()) }).current;
 const loadMs = performance.now() - t0;
 for (const q of queries.slice(0, 5)) await retriever.search(q, 10);
 const times: number[] = [];

@@ -1,3 +1,4 @@
+import type { AnswerOutcome } from '../eval-system.js';
 import type { UnmappedGold } from '../eval-question.js';
 
 /** Aggregate metrics of one system; the keys are the report's public contract. */
@@ -12,11 +13,19 @@ export interface SystemMetrics {
   /** Null when the system cited nothing (or gives no answers). */
   citation_precision: number | null;
   refusal_rate: number;
+  /** Answerable questions the chat answered citing a gold article (null for ranking-only systems). */
+  cited_right: number | null;
+  /** Answerable questions refused outright (a "gợi ý" is not a refusal). */
+  answerable_refused: number | null;
+  /** Unanswerable questions refused or answered with a "gợi ý" (null when the set has none). */
+  unanswerable_declined: number | null;
+  /** Questions answered with a "gợi ý" (the likeliest provisions, asking which is meant). */
+  suggest_rate: number | null;
   latency_ms_p50: number;
   latency_ms_p95: number;
 }
 
-export const METRIC_NAMES = ['recall@1', 'recall@5', 'recall@10', 'mrr@10', 'ndcg@10', 'answer_contains_gold', 'citation_precision', 'refusal_rate', 'latency_ms_p50', 'latency_ms_p95'] as const satisfies readonly (keyof SystemMetrics)[];
+export const METRIC_NAMES = ['recall@1', 'recall@5', 'recall@10', 'mrr@10', 'ndcg@10', 'answer_contains_gold', 'citation_precision', 'refusal_rate', 'cited_right', 'answerable_refused', 'unanswerable_declined', 'suggest_rate', 'latency_ms_p50', 'latency_ms_p95'] as const satisfies readonly (keyof SystemMetrics)[];
 
 /** One system's result on one question: enough to see a miss without rerunning. */
 export interface QuestionSystemResult {
@@ -31,6 +40,7 @@ export interface QuestionSystemResult {
   answer_correct: boolean | null;
   citations?: string[];
   refused: boolean;
+  outcome?: AnswerOutcome;
   latency_ms: number;
 }
 
@@ -43,6 +53,8 @@ export interface QuestionRecord {
   /** Gold labels as the dataset writes them (`Luật Viên chức | Điều 37`). */
   gold_labels: string[];
   answer?: string;
+  style?: string;
+  answerable?: boolean;
   systems: Record<string, QuestionSystemResult>;
 }
 

@@ -21,7 +21,7 @@ export function markdownReport(r: EvalReport, o: MarkdownOptions): string {
   const out: string[] = [`# Evaluation: ${r.dataset}`, '', `${r.questions} questions, ${systems.length} systems, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   out.push(...o.notes.map((n) => `- ${n}`), '', '## Results', '', markdownTable(metricRows(r.systems)), '', `![chart](${o.chartFile})`, '');
   if (o.targets.length > 0) out.push('## Targets', '', ...o.targets.map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
-  out.push('## Where each system finds the gold', '', 'By question type: recall@1 / mrr@10.', '', breakdown(r, systems, (q) => q.type), '', 'By law: share of that law\'s gold articles ranked first / found in the top 10.', '', lawBreakdown(r, systems, o.titles), '');
+  out.push('## Where each system finds the gold', '', 'By question type: recall@1 / mrr@10.', '', breakdown(r, systems, (q) => q.type), '', 'By how the question is typed: recall@1 / mrr@10.', '', breakdown(r, systems, (q) => q.style ?? 'alqac'), '', 'By law: share of that law\'s gold articles ranked first / found in the top 10.', '', lawBreakdown(r, systems, o.titles), '');
   if (r.unmapped_gold.length > 0) {
     const byReason = new Map<string, number>();
     for (const u of r.unmapped_gold) {

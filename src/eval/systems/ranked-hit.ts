@@ -10,9 +10,10 @@ export interface RankedHit {
   articles: ArticleRef[];
 }
 
-/** The articles of a chunk from the index: its own article, if it has one. */
+/** The articles of a chunk from the index: its own article, or the whole report for a briefing. */
 export function chunkArticles(chunk: Chunk): ArticleRef[] {
-  return chunk.article ? [{ documentId: chunk.documentId, article: chunk.article.toLowerCase() }] : [];
+  if (chunk.article) return [{ documentId: chunk.documentId, article: chunk.article.toLowerCase() }];
+  return chunk.kind === 'briefing' ? [{ documentId: chunk.documentId, article: '' }] : [];
 }
 
 /**

@@ -1,5 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import { Router } from 'express';
+import type { IngestReport } from '../../ingest/ingest-pipeline.js';
+import { IngestLockedError } from '../../index/ingest-lock.js';
 import type { AppState } from '../app-state.js';
 import { HttpError } from '../http-error.js';
 import { ingestRequestSchema } from '../schemas.js';
@@ -7,34 +9,40 @@ import { ingestRequestSchema } from '../schemas.js';
 export interface AdminOptions {
   apiKey: string | undefined;
   /** Runs an ingest and returns the new loaded index (or undefined when nothing changed). */
-  reindex: (full: boolean) => Promise<{ report: unknown; index?: Parameters<AppState['swap']>[0] }>;
+  reindex: (full: boolean) => Promise<{ report: IngestReport; index?: Parameters<AppState['swap']>[0] }>;
 }
 
-function keyMatches(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+const running = () => new HttpError(409, 'ingest_running', 'Đang lập chỉ mục, vui lòng thử lại sau', 'An ingest is already running');
+
+/** The report as the client sees it: the build by name, never a path on the server's disk. */
+function presentReport(report: IngestReport) {
+  const { buildDir, ...rest } = report;
+  return { ...rest, ...(buildDir ? { build: path.basename(buildDir) } : {}) };
 }
 
-/** `POST /v1/admin/ingest` (X-API-Key): re-ingests the corpus and swaps the new index in without a restart. */
+/**
+ * `POST /v1/admin/ingest`: re-ingests the corpus and swaps the new index in without a restart. The
+ * key is checked before the body is read (see create-app); one ingest at a time across workers
+ * and the CLI (the index folder's lock), 409 otherwise.
+ */
 export function adminRouter(state: AppState, o: AdminOptions): Router {
   const r = Router();
-  let running: Promise<unknown> | undefined;
+  let job: Promise<unknown> | undefined;
   r.post('/v1/admin/ingest', async (req, res) => {
-    if (!o.apiKey) throw new HttpError(403, 'admin_disabled', 'Chức năng quản trị chưa được bật (thiếu ADMIN_API_KEY)', 'Admin routes are disabled: set ADMIN_API_KEY');
-    if (!keyMatches(req.get('x-api-key'), o.apiKey)) throw new HttpError(401, 'unauthorized', 'Khoá API không hợp lệ', 'Invalid or missing X-API-Key');
     const parsed = ingestRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
-    if (running) throw new HttpError(409, 'ingest_running', 'Đang lập chỉ mục, vui lòng thử lại sau', 'An ingest is already running');
-    const job = o.reindex(parsed.data.full);
-    running = job;
+    if (job) throw running();
+    const current = o.reindex(parsed.data.full);
+    job = current;
     try {
-      const { report, index } = await job;
+      const { report, index } = await current;
       if (index) state.swap(index);
-      res.json({ swapped: !!index, report });
+      res.json({ swapped: !!index, report: presentReport(report) });
+    } catch (e) {
+      if (e instanceof IngestLockedError) throw running();
+      throw e;
     } finally {
-      running = undefined;
+      job = undefined;
     }
   });
   return r;

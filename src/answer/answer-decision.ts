@@ -1,0 +1,166 @@
+import type { SearchHit, SearchResult } from '../retrieval/hybrid-retriever.js';
+import { FEATURE_NAMES } from '../retrieval/rerank-features.js';
+import { predictProbability, type LogisticModel } from './logistic-model.js';
+
+/** What the chat does with a question. */
+export type Outcome = 'answer' | 'suggest' | 'refuse';
+
+/** Evidence the decision weighs, per question (names in vector order). */
+export const DECISION_FEATURES = [
+  'coverage',
+  'expandedCoverage',
+  'pairCoverage',
+  'clauseCoverage',
+  'dense',
+  'score',
+  'margin',
+  'articleShare',
+  'unknownShare',
+  'missingNamed',
+  'missingTopic',
+  'corpusLawNamed',
+  'contentWords',
+  'titleContained',
+  'lawTopic',
+] as const;
+
+export type DecisionFeature = (typeof DECISION_FEATURES)[number];
+
+/**
+ * The calibrated answer/suggest/refuse decision: two logistic models, one for "the best
+ * provision answers the question" and one for "the corpus answers it at all", and two thresholds
+ * on them. Fitted with cross-validation by `npm run train`; shipped as JSON.
+ */
+export interface DecisionModel {
+  features: readonly string[];
+  /** P(the first article is a right one). */
+  correct: LogisticModel;
+  /** P(some article of the corpus answers the question). */
+  answerable: LogisticModel;
+  /** Answer when P(correct) is at least this. */
+  answerAt: number;
+  /** Otherwise suggest the likeliest provisions when P(answerable) is at least this; else refuse. */
+  suggestAt: number;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  pCorrect: number;
+  pAnswerable: number;
+  /** Why, in words for logs and the eval report. */
+  reason: string;
+}
+
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+/** What the decision reads of a search: the ranked hits (article key, score, features) and the question. */
+export interface DecisionInput {
+  ranked: readonly { key: string; score: number; features: ArrayLike<number> }[];
+  unknownShare: number;
+  contentWords: number;
+  missingNamed: boolean;
+  missingTopic: boolean;
+  corpusLawNamed: boolean;
+}
+
+/** A search as the decision reads it. */
+export function decisionInput(search: SearchResult): DecisionInput {
+  return {
+    ranked: search.hits.map((h: SearchHit) => ({ key: h.chunk.article ? `${h.chunk.documentId}#${h.chunk.article}` : h.chunk.id, score: h.score, features: h.features })),
+    unknownShare: search.unknownShare,
+    contentWords: search.contentWords,
+    missingNamed: search.missingLaws.some((m) => m.how === 'named'),
+    missingTopic: search.missingLaws.some((m) => m.how === 'topic'),
+    corpusLawNamed: search.mentionedDocuments.length > 0,
+  };
+}
+
+/** The decision's evidence: the best hit, its lead over the next article, and the question itself. */
+export function decisionFeatures(input: DecisionInput): Float64Array {
+  const x = new Float64Array(DECISION_FEATURES.length);
+  const set = (name: DecisionFeature, v: number) => (x[DECISION_FEATURES.indexOf(name)] = v);
+  const hits = input.ranked;
+  const top = hits[0];
+  if (top) {
+    const f = top.features;
+    set('coverage', f[F.unigramCoverage]!);
+    set('expandedCoverage', f[F.expandedCoverage]!);
+    set('pairCoverage', f[F.contentPairCoverage]!);
+    set('clauseCoverage', f[F.bestClauseCoverage]!);
+    set('dense', f[F.dense]!);
+    set('score', top.score);
+    const second = hits.find((h) => h.key !== top.key);
+    set('margin', second ? top.score - second.score : 1);
+    // How much of the top ten is this one article: a clear answer dominates its neighbours.
+    const ten = hits.slice(0, 10);
+    set('articleShare', ten.filter((h) => h.key === top.key).length / ten.length);
+    set('titleContained', f[F.expandedTitleContained]!);
+    set('lawTopic', f[F.lawTopic]!);
+  }
+  set('unknownShare', input.unknownShare);
+  set('missingNamed', input.missingNamed ? 1 : 0);
+  set('missingTopic', input.missingTopic ? 1 : 0);
+  set('corpusLawNamed', input.corpusLawNamed ? 1 : 0);
+  set('contentWords', Math.min(input.contentWords, 20) / 20);
+  return x;
+}
+
+/** Decides what the chat does with a search: answer, suggest or refuse. */
+export interface AnswerPolicy {
+  decide(search: SearchResult, directReference: boolean): Decision;
+  /** Whether an answer no sentence supports becomes a "gợi ý" (else a refusal). */
+  readonly suggests: boolean;
+}
+
+/**
+ * The calibrated policy. Two rules come before the models: a question that names the article it
+ * asks about is answered from it, and one that names only laws the corpus lacks is refused.
+ */
+export class CalibratedPolicy implements AnswerPolicy {
+  readonly suggests = true;
+  constructor(readonly model: DecisionModel) {}
+
+  decide(search: SearchResult, directReference: boolean): Decision {
+    const input = decisionInput(search);
+    const rule = ruleDecision(input, directReference);
+    if (rule) return rule.outcome === 'refuse' && input.missingNamed ? { ...rule, reason: `names ${search.missingLaws.filter((m) => m.how === 'named').map((m) => m.name).join(', ')}, which the corpus lacks` } : rule;
+    return decideFrom(this.model, decisionFeatures(input));
+  }
+}
+
+/** The decisions no model overrides: nothing found, the article named, or only missing laws named. */
+export function ruleDecision(input: DecisionInput, directReference: boolean): Decision | undefined {
+  if (!input.ranked[0]) return { outcome: 'refuse', pCorrect: 0, pAnswerable: 0, reason: 'no provision matched' };
+  if (directReference) return { outcome: 'answer', pCorrect: 1, pAnswerable: 1, reason: 'the question names the article' };
+  if (input.missingNamed && !input.corpusLawNamed) return { outcome: 'refuse', pCorrect: 0, pAnswerable: 0, reason: 'names only laws the corpus lacks' };
+  return undefined;
+}
+
+/** The models' and thresholds' decision on a feature vector (training uses it directly). */
+export function decideFrom(model: DecisionModel, x: ArrayLike<number>): Decision {
+  const pCorrect = predictProbability(model.correct, x);
+  const pAnswerable = predictProbability(model.answerable, x);
+  if (pCorrect >= model.answerAt) return { outcome: 'answer', pCorrect, pAnswerable, reason: `P(correct) ${pCorrect.toFixed(2)} ≥ ${model.answerAt}` };
+  if (pAnswerable >= model.suggestAt) return { outcome: 'suggest', pCorrect, pAnswerable, reason: `P(correct) ${pCorrect.toFixed(2)} < ${model.answerAt}, P(answerable) ${pAnswerable.toFixed(2)} ≥ ${model.suggestAt}` };
+  return { outcome: 'refuse', pCorrect, pAnswerable, reason: `P(answerable) ${pAnswerable.toFixed(2)} < ${model.suggestAt}` };
+}
+
+/**
+ * The first build's rule, kept as the eval's baseline: refuse when the best hit covers less than
+ * 30% of the question's IDF-weighted words or 20% of its content word pairs; never suggest.
+ */
+export class CoverageThresholdPolicy implements AnswerPolicy {
+  readonly suggests = false;
+  constructor(
+    private readonly coverage = 0.3,
+    private readonly pairs = 0.2,
+  ) {}
+
+  decide(search: SearchResult, directReference: boolean): Decision {
+    const top = search.hits[0];
+    if (!top) return { outcome: 'refuse', pCorrect: 0, pAnswerable: 0, reason: 'no provision matched' };
+    if (directReference) return { outcome: 'answer', pCorrect: 1, pAnswerable: 1, reason: 'the question names the article' };
+    const ok = top.features[F.unigramCoverage]! >= this.coverage && top.features[F.contentPairCoverage]! >= this.pairs;
+    return { outcome: ok ? 'answer' : 'refuse', pCorrect: ok ? 1 : 0, pAnswerable: ok ? 1 : 0, reason: ok ? 'coverage above thresholds' : 'coverage below thresholds' };
+  }
+}

@@ -1,0 +1,26 @@
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { HybridRetriever } from './hybrid-retriever.js';
+import type { LawCatalog } from './law-catalog.js';
+import { lawMentionFinder, missingLawFinder } from './law-mention-finder.js';
+import type { QueryExpander } from './query-expansion.js';
+import type { RerankerWeights } from './rerank-features.js';
+
+/** What a retriever is built from besides the index: learned weights and curated language data. */
+export interface RetrievalResources {
+  weights: RerankerWeights;
+  /** Laws the corpus lacks (`corpus/catalog/`). */
+  catalog?: LawCatalog;
+  /** The thesaurus over an index (curated relations plus the definitions mined from that index). */
+  expanderFor?: (index: CorpusIndex) => QueryExpander;
+}
+
+/** A retriever wired as the server wires it: law names, missing laws, thesaurus, learned weights. */
+export function createRetriever(index: CorpusIndex, r: RetrievalResources): HybridRetriever {
+  return new HybridRetriever({
+    index,
+    weights: r.weights,
+    findLaws: lawMentionFinder(index, r.catalog),
+    ...(r.catalog ? { findMissingLaws: missingLawFinder(index, r.catalog) } : {}),
+    ...(r.expanderFor ? { expand: r.expanderFor(index) } : {}),
+  });
+}
