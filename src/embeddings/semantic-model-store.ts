@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SemanticModel, SemanticTrainingInfo } from './semantic-model.js';
 
@@ -55,13 +55,23 @@ export async function saveSemanticModel(model: SemanticModel, dir: string): Prom
   await rm(old, { recursive: true, force: true });
 }
 
+/** Reads a float32 file straight into an aligned array (no second copy of a 100 MB table in memory). */
 async function readFloats(file: string, expected: number): Promise<Float32Array> {
-  const b = await readFile(file);
-  if (b.byteLength !== expected * 4) throw new Error(`${file}: expected ${expected} float32 values, found ${b.byteLength / 4}`);
-  // A fresh, aligned buffer: a file read may sit at any offset of a shared pool.
-  const out = new Float32Array(expected);
-  new Uint8Array(out.buffer).set(b);
-  return out;
+  const fh = await open(file, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    if (size !== expected * 4) throw new Error(`${file}: expected ${expected} float32 values, found ${size / 4}`);
+    const out = new Float32Array(expected);
+    const bytes = new Uint8Array(out.buffer);
+    for (let at = 0; at < bytes.byteLength; ) {
+      const { bytesRead } = await fh.read(bytes, at, bytes.byteLength - at, at);
+      if (bytesRead === 0) throw new Error(`${file}: ended after ${at} of ${bytes.byteLength} bytes`);
+      at += bytesRead;
+    }
+    return out;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Reads a model saved by {@link saveSemanticModel}, checking sizes and the content hash. */
