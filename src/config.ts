@@ -19,9 +19,16 @@ export const configSchema = z
     LAW_CATALOG_FILE: z.string().default('corpus/catalog/vietnamese-laws.tsv'),
     /** Folder of the curated thesaurus (`*.tsv`: from, to, kind, domain, note). */
     THESAURUS_DIR: z.string().default('corpus/thesaurus'),
-    /** `lsa` (default, trained on the corpus) or `transformers` (local model folder). */
-    EMBEDDER: z.enum(['lsa', 'transformers']).default('lsa'),
+    /**
+     * `auto` (default): the trained semantic model when SEMANTIC_MODEL_DIR holds one, else the
+     * corpus-trained LSA; `semantic` (required), `lsa`, or `transformers` (local model folder).
+     */
+    EMBEDDER: z.enum(['auto', 'semantic', 'lsa', 'transformers']).default('auto'),
     EMBEDDING_MODEL_DIR: optionalString,
+    /** Folder of the model `npm run train-semantic` writes and ingest/serving load. */
+    SEMANTIC_MODEL_DIR: z.string().trim().min(1).default('models/semantic'),
+    /** The Pháp điển dump `npm run train-semantic` reads (streamed, never unpacked). */
+    PHAPDIEN_ARCHIVE: z.string().trim().min(1).default('../shared/datasets/phapdien-van-ban-md.tar.gz'),
     EMBEDDING_DIM: z.coerce.number().int().min(16).max(1024).default(256),
     LLM_BASE_URL: optionalString,
     LLM_MODEL: optionalString,
@@ -88,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     CORPUS_DIR: path.resolve(cwd, c.CORPUS_DIR),
     INDEX_DIR: path.resolve(cwd, c.INDEX_DIR),
     REGISTRY_FILE: path.resolve(cwd, c.REGISTRY_FILE),
+    SEMANTIC_MODEL_DIR: path.resolve(cwd, c.SEMANTIC_MODEL_DIR),
+    PHAPDIEN_ARCHIVE: path.resolve(cwd, c.PHAPDIEN_ARCHIVE),
     THESAURUS_DIR: path.resolve(cwd, c.THESAURUS_DIR),
     FEEDBACK_FILE: path.resolve(cwd, c.FEEDBACK_FILE),
     LAW_CATALOG_FILE: path.resolve(cwd, c.LAW_CATALOG_FILE),

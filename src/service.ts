@@ -12,7 +12,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { importFeedbackFile } from './feedback/import-feedback-file.js';
 import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
-import { createEmbedder } from './embeddings/create-embedder.js';
+import { builtWith, chooseEmbedder, queryEmbedderFor, type EmbedderChoice } from './embeddings/choose-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
 import { AppState } from './http/app-state.js';
@@ -75,14 +75,20 @@ export function curatedThesaurus(config: Config): Thesaurus {
   return sharedThesaurus(config.THESAURUS_DIR);
 }
 
-/** Runs an ingest with the configured embedder, thesaurus and document registry. */
-export async function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {}): Promise<IngestReport> {
+/** Runs an ingest with the configured embedder (`choice`, when the caller has resolved it already), thesaurus and document registry. */
+export async function runIngest(
+  config: Config,
+  opts: { full?: boolean; choice?: EmbedderChoice; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {},
+): Promise<IngestReport> {
+  const choice = opts.choice ?? (await chooseEmbedder(config));
   return ingestCorpus({
     registry: await loadRegistry(config.REGISTRY_FILE),
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
-    embedderKind: config.EMBEDDER,
-    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
+    embedderKind: choice.kind,
+    ...(choice.embedder ? { embedder: choice.embedder } : {}),
+    ...(choice.modelDir ? { modelDir: choice.modelDir } : {}),
+    ...(choice.modelVersion ? { modelVersion: choice.modelVersion } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
     thesaurus: curatedThesaurus(config),
     limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
@@ -92,13 +98,23 @@ export async function runIngest(config: Config, opts: { full?: boolean; onProgre
   });
 }
 
-/** Builds the index when there is none (first run) or it is of an older format; loads nothing. */
+/**
+ * Builds the index when there is none (first run), it is of an older format, or another embedder
+ * built it (a new semantic model, one added or removed); loads nothing. Logs which embedder is in use.
+ */
 export async function ensureIndexBuilt(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<void> {
+  const choice = await chooseEmbedder(config);
+  logger.info(choice.reason);
   const dir = await currentBuildDir(config.INDEX_DIR);
-  const version = dir ? (await readJson<Manifest>(dir, 'manifest.json')).version : undefined;
-  if (version === STORE_VERSION) return;
-  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, dir ? 'index built by an older version: rebuilding it' : 'no index yet: building it from the corpus (first run)');
-  const report = await runIngest(config, onProgress ? { onProgress } : {});
+  const manifest = dir ? await readJson<Manifest>(dir, 'manifest.json') : undefined;
+  if (manifest?.version === STORE_VERSION && builtWith(manifest, choice)) return;
+  const why = !manifest
+    ? 'no index yet: building it from the corpus (first run)'
+    : manifest.version !== STORE_VERSION
+      ? 'index built by an older version: rebuilding it'
+      : `index embedded with ${manifest.embedder.kind}${manifest.embedder.modelVersion ? ` ${manifest.embedder.modelVersion}` : ''}: re-embedding it with ${choice.kind}${choice.modelVersion ? ` ${choice.modelVersion}` : ''}`;
+  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, why);
+  const report = await runIngest(config, { choice, ...(onProgress ? { onProgress } : {}) });
   logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
 }
 
@@ -167,7 +183,9 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
   } };
 }
 
-/** Loads the index the configured embedder can query. */
-export function loadIndex(config: Config): Promise<CorpusIndex> {
-  return CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
+/** Loads the current index with the embedder its manifest says built it. */
+export async function loadIndex(config: Config): Promise<CorpusIndex> {
+  const dir = await currentBuildDir(config.INDEX_DIR);
+  const manifest = dir ? await readJson<Manifest>(dir, 'manifest.json') : undefined;
+  return CorpusIndex.load(config.INDEX_DIR, manifest ? await queryEmbedderFor(config, manifest) : undefined);
 }

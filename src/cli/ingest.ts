@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { chooseEmbedder } from '../embeddings/choose-embedder.js';
 import { runIngest } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
@@ -19,10 +20,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const corpusDir = values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR;
   const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
+  const choice = await chooseEmbedder(config);
+  console.error(choice.reason);
   const bar = createPhaseProgress();
   const notes: string[] = [];
   // The same ingest the server runs (thesaurus, limits, embedder, registry), on the folders given here.
-  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, onProgress: bar.update, onLog: (m) => notes.push(m) });
+  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, choice, onProgress: bar.update, onLog: (m) => notes.push(m) });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
   console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
@@ -31,6 +34,7 @@ async function main(): Promise<number> {
   console.log(`  documents:  ${report.documents}`);
   console.log(`  articles:   ${report.articles}`);
   console.log(`  chunks:     ${report.chunks}`);
+  console.log(`  embedder:   ${choice.kind}${choice.modelVersion ? ` ${choice.modelVersion}` : ''}`);
   if (!report.unchanged) {
     console.log(`  added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}; embedded ${report.embedded} chunks${report.retrained ? ' (embedder retrained)' : ''}`);
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
+import { semanticEmbedderFor } from '../embeddings/load-semantic-embedder.js';
 import type { ThesaurusRelation } from '../text/thesaurus.js';
 import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
@@ -41,7 +42,7 @@ export class CorpusIndex {
     });
   }
 
-  /** Loads the current build; `embedder` must be given when the build was not made with LSA. */
+  /** Loads the current build; `embedder` must be given for a transformers build (LSA and semantic builds name their model). */
   static async load(indexDir: string, embedder?: Embeddings): Promise<CorpusIndex> {
     const dir = await currentBuildDir(indexDir);
     if (!dir) throw new Error(`no index found in ${indexDir}; run \`npm run ingest\` first`);
@@ -59,7 +60,10 @@ export class CorpusIndex {
     const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim).catch((e: unknown) => {
       throw new IndexFileError(`${dir}/vectors.hnsw`, e);
     });
-    const emb = embedder ?? (manifest.embedder.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : undefined);
+    const e = manifest.embedder;
+    const emb =
+      embedder ??
+      (e.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : e.kind === 'semantic' && e.modelDir ? await semanticEmbedderFor(e.modelDir, e.modelVersion) : undefined);
     if (!emb) throw new Error(`index in ${dir} was built with the ${manifest.embedder.kind} embedder; configure it to query this index`);
     const restorer = new AccentRestorer(await readJson<AccentStats>(dir, 'accents.json'));
     const definitions = existsSync(path.join(dir, 'definitions.json')) ? await readJson<ThesaurusRelation[]>(dir, 'definitions.json') : [];

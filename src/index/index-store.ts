@@ -29,7 +29,8 @@ export interface Manifest {
   createdAt: string;
   /** Build time of this index, in milliseconds. */
   buildMs: number;
-  embedder: { kind: 'lsa' | 'transformers'; dim: number; modelDir?: string; trainedOnChunks?: number };
+  /** Which embedder built the vectors: a `semantic` build records its model's content hash. */
+  embedder: { kind: 'lsa' | 'semantic' | 'transformers'; dim: number; modelDir?: string; modelVersion?: string; trainedOnChunks?: number };
   files: FileRecord[];
   skipped: SkippedFile[];
   counts: { documents: number; articles: number; chunks: number };

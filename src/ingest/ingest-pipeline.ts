@@ -28,8 +28,10 @@ export interface IngestOptions {
   indexDir: string;
   /** Embedder for new chunks; when omitted, the corpus-trained LSA embedder is used (and trained if needed). */
   embedder?: Embeddings & { dimension?: number };
-  embedderKind?: 'lsa' | 'transformers';
+  embedderKind?: Manifest['embedder']['kind'];
   modelDir?: string;
+  /** Content hash of the semantic model (`modelDir` is its folder): a build made with another version is re-embedded. */
+  modelVersion?: string;
   lsa?: Partial<LsaOptions>;
   /** Retrain LSA when this share of chunks changed since it was trained. */
   retrainRatio?: number;
@@ -116,7 +118,11 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
   const progress = opts.onProgress ?? (() => undefined);
   const kind = opts.embedderKind ?? 'lsa';
   const prev = opts.full ? undefined : await loadPrevious(opts.indexDir);
-  const prevCompatible = prev && prev.manifest.embedder.kind === kind && (kind !== 'transformers' || prev.manifest.embedder.modelDir === opts.modelDir);
+  const prevCompatible =
+    prev &&
+    prev.manifest.embedder.kind === kind &&
+    (kind !== 'transformers' || prev.manifest.embedder.modelDir === opts.modelDir) &&
+    (kind !== 'semantic' || prev.manifest.embedder.modelVersion === opts.modelVersion);
   const prevFiles = new Map((prevCompatible ? prev.manifest.files : []).map((f) => [f.relPath, f]));
 
   const { files, unsupported } = await discoverFiles(opts.corpusDir);
@@ -256,7 +262,7 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
     ids.forEach((j, k) => vectors.add(chunks[j]!.label, vecs[k]!));
   }
   progress('embed', embedIdx.length, embedIdx.length);
-  vectors ??= VectorIndex.create(embedder instanceof LsaEmbedder ? embedder.dimension : 1, 16);
+  vectors ??= VectorIndex.create(embedder.dimension ?? 1, 16);
 
   progress('index', 0, 1);
   const thesaurus = opts.thesaurus;
@@ -273,7 +279,7 @@ async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
     version: STORE_VERSION,
     createdAt: new Date().toISOString(),
     buildMs: 0,
-    embedder: { kind, dim: vectors.dim, ...(opts.modelDir ? { modelDir: opts.modelDir } : {}), ...(trainedOn ? { trainedOnChunks: trainedOn } : {}) },
+    embedder: { kind, dim: vectors.dim, ...(opts.modelDir ? { modelDir: opts.modelDir } : {}), ...(opts.modelVersion ? { modelVersion: opts.modelVersion } : {}), ...(trainedOn ? { trainedOnChunks: trainedOn } : {}) },
     files: records,
     skipped,
     counts: { documents: docs.length, articles, chunks: chunks.length },
