@@ -1,13 +1,18 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import { pino } from 'pino';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { loadConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { isPgliteDatabase } from './db/pglite-database.js';
 import { openPgliteIpcDatabase, servePgliteOver } from './db/pglite-ipc.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import { followPublishedBuilds } from './http/follow-builds.js';
+import { serveClusterMetrics } from './http/metrics.js';
+import { restartPolicy } from './http/restart-policy.js';
 import { watchIndex } from './http/watch-index.js';
+import { IndexFileError } from './index/index-store.js';
+import type { ServedIndex } from './index/served-index.js';
 import { createService, ensureIndexBuilt, ensurePublished, loadIndex, loadServedIndex, openSearchBackend, openServiceDatabase } from './service.js';
 
 /**
@@ -37,11 +42,19 @@ async function main(): Promise<void> {
         await database.close();
       }
       const closeDatabase = isPgliteDatabase(database) ? () => database.close() : () => Promise.resolve();
-      for (let i = 0; i < workers; i++) cluster.fork();
+      // Rate-limit counts and metrics live here, shared by the workers.
+      new ClusterMemoryStorePrimary().init();
+      serveClusterMetrics();
+      const restarts = restartPolicy();
+      const started = new Map<number, number>();
+      const fork = () => started.set(cluster.fork().id, Date.now());
+      for (let i = 0; i < workers; i++) fork();
       cluster.on('exit', (worker, code, signal) => {
         if (signal === 'SIGTERM' || signal === 'SIGINT' || code === 0) return;
-        logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
-        cluster.fork();
+        const delayMs = restarts.next(Date.now() - (started.get(worker.id) ?? 0));
+        started.delete(worker.id);
+        logger.error({ pid: worker.process.pid, code, signal, restartInMs: delayMs }, `worker died; starting another in ${delayMs / 1000} s`);
+        setTimeout(fork, delayMs);
       });
       const stopAll = () => {
         for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
@@ -56,7 +69,14 @@ async function main(): Promise<void> {
   // A worker reaches the database the primary opened and migrated; a single process opens its own.
   let database: Database | undefined;
   if (cluster.isWorker) database = config.DATABASE_URL ? await openPostgresDatabase(config.DATABASE_URL, { migrate: false }) : openPgliteIpcDatabase(process);
-  const index = search ? await loadServedIndex(config, logger, search) : await loadIndex(config);
+  let index: ServedIndex;
+  try {
+    index = search ? await loadServedIndex(config, logger, search) : await loadIndex(config);
+  } catch (e) {
+    // Name the damaged file: the primary restarts workers with a growing delay meanwhile.
+    logger.fatal({ err: e, file: e instanceof IndexFileError ? e.file : undefined }, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
   const service = await createService(config, { logger, index, warmUp: true, ...(database ? { database } : {}), ...(search ? { search } : {}) });
   const { app, state } = service;
   const unfollow = search ? followPublishedBuilds(search, state, logger, config.INDEX_WATCH_MS) : watchIndex(config.INDEX_DIR, state, () => loadIndex(config), logger, config.INDEX_WATCH_MS);

@@ -13,6 +13,7 @@ import { openDatabase } from './db/open-database.js';
 import { importFeedbackFile } from './feedback/import-feedback-file.js';
 import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
 import { createEmbedder } from './embeddings/create-embedder.js';
+import { builtWith, chooseEmbedder, queryEmbedderFor, type EmbedderChoice } from './embeddings/choose-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
 import { PgSearch } from './index/postgres/pg-search.js';
@@ -22,15 +23,21 @@ import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
+import { createCaseRunner } from './http/case-runner.js';
 import { lazyCaseAdvisor } from './cases/case-advisor.js';
+import { caseIndexFor } from './cases/case-index.js';
+import { judgeAdvisorFor } from './cases/judge-advisor.js';
+import { loadJudgeWeights } from './cases/recommender-weights.js';
 import { ingestCorpus, type IngestReport } from './ingest/ingest-pipeline.js';
+import { loadRegistry } from './registry/load-registry.js';
+import { loadDraftThresholds } from './drafts/draft-thresholds.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from './retrieval/rerank-features.js';
 import { CalibratedPolicy, DECISION_FEATURES, type AnswerPolicy, type DecisionModel } from './answer/answer-decision.js';
 import { LlmQuestionRewriter } from './answer/question-rewriter.js';
 import type { RetrievalResources } from './retrieval/create-retriever.js';
 import { LawCatalog } from './retrieval/law-catalog.js';
 import { thesaurusExpander, withDefinitions } from './retrieval/thesaurus-expander.js';
-import { loadThesaurus, type Thesaurus } from './text/thesaurus.js';
+import { sharedThesaurus, type Thesaurus } from './text/thesaurus.js';
 
 const WEIGHTS_FILE = new URL('./retrieval/reranker-weights.json', import.meta.url);
 const DECISION_FILE = new URL('./answer/decision-model.json', import.meta.url);
@@ -45,17 +52,19 @@ export function loadRerankerWeights(): RerankerWeights {
 /** The answer/suggest/refuse decision fitted by `npm run train`. */
 export function loadDecisionModel(): DecisionModel {
   const model = JSON.parse(readFileSync(DECISION_FILE, 'utf8')) as DecisionModel;
-  if (model.features.join() !== DECISION_FEATURES.join()) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
+  if (model.features.join() !== DECISION_FEATURES.join() || !model.top3 || !model.utility) throw new Error(`${DECISION_FILE.pathname}: trained on other features (${model.features.join(', ')}); run \`npm run train\``);
   return model;
 }
 
 /** Weights, curated language data and the decision model: what every chat state is built with. */
 export function loadServingResources(config: Config): { resources: RetrievalResources; policy: AnswerPolicy } {
+  return { resources: loadRetrievalResources(config), policy: new CalibratedPolicy(loadDecisionModel()) };
+}
+
+/** The reranker weights and curated language data a retriever is built with (what training needs). */
+export function loadRetrievalResources(config: Config): RetrievalResources {
   const thesaurus = curatedThesaurus(config);
-  return {
-    resources: { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) },
-    policy: new CalibratedPolicy(loadDecisionModel()),
-  };
+  return { weights: loadRerankerWeights(), catalog: LawCatalog.load(config.LAW_CATALOG_FILE), expanderFor: (index) => thesaurusExpander(withDefinitions(thesaurus, index.definitions)) };
 }
 
 /** The extractive generator, wrapped by the LLM one when an endpoint is configured. */
@@ -65,36 +74,51 @@ export function createGenerator(config: Config): AnswerGenerator {
   return client ? new LlmAnswerGenerator({ client, fallback: extractive }) : extractive;
 }
 
-const thesauri = new Map<string, Thesaurus>();
-
 /** The curated thesaurus of the configured folder, read once per process. */
 export function curatedThesaurus(config: Config): Thesaurus {
-  let t = thesauri.get(config.THESAURUS_DIR);
-  if (!t) thesauri.set(config.THESAURUS_DIR, (t = loadThesaurus(config.THESAURUS_DIR)));
-  return t;
+  return sharedThesaurus(config.THESAURUS_DIR);
 }
 
-/** Runs an ingest with the configured embedder. */
-export function runIngest(config: Config, opts: { full?: boolean; onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<IngestReport> {
+/** Runs an ingest with the configured embedder (`choice`, when the caller has resolved it already), thesaurus and document registry. */
+export async function runIngest(
+  config: Config,
+  opts: { full?: boolean; choice?: EmbedderChoice; onProgress?: (phase: string, done: number, total: number) => void; onLog?: (message: string) => void } = {},
+): Promise<IngestReport> {
+  const choice = opts.choice ?? (await chooseEmbedder(config));
   return ingestCorpus({
+    registry: await loadRegistry(config.REGISTRY_FILE),
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
-    embedderKind: config.EMBEDDER,
-    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config), ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}) } : {}),
+    embedderKind: choice.kind,
+    ...(choice.embedder ? { embedder: choice.embedder } : {}),
+    ...(choice.modelDir ? { modelDir: choice.modelDir } : {}),
+    ...(choice.modelVersion ? { modelVersion: choice.modelVersion } : {}),
     lsa: { dim: config.EMBEDDING_DIM },
     thesaurus: curatedThesaurus(config),
+    limits: { maxFileBytes: config.INGEST_MAX_FILE_BYTES, maxChunksPerFile: config.INGEST_MAX_CHUNKS_PER_FILE },
     ...(opts.full ? { full: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onLog ? { onLog: opts.onLog } : {}),
   });
 }
 
-/** Builds the index when there is none (first run) or it is of an older format; loads nothing. */
+/**
+ * Builds the index when there is none (first run), it is of an older format, or another embedder
+ * built it (a new semantic model, one added or removed); loads nothing. Logs which embedder is in use.
+ */
 export async function ensureIndexBuilt(config: Config, logger: Logger, onProgress?: (phase: string, done: number, total: number) => void): Promise<void> {
+  const choice = await chooseEmbedder(config);
+  logger.info(choice.reason);
   const dir = await currentBuildDir(config.INDEX_DIR);
-  const version = dir ? (await readJson<Manifest>(dir, 'manifest.json')).version : undefined;
-  if (version === STORE_VERSION) return;
-  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, dir ? 'index built by an older version: rebuilding it' : 'no index yet: building it from the corpus (first run)');
-  const report = await runIngest(config, onProgress ? { onProgress } : {});
+  const manifest = dir ? await readJson<Manifest>(dir, 'manifest.json') : undefined;
+  if (manifest?.version === STORE_VERSION && builtWith(manifest, choice)) return;
+  const why = !manifest
+    ? 'no index yet: building it from the corpus (first run)'
+    : manifest.version !== STORE_VERSION
+      ? 'index built by an older version: rebuilding it'
+      : `index embedded with ${manifest.embedder.kind}${manifest.embedder.modelVersion ? ` ${manifest.embedder.modelVersion}` : ''}: re-embedding it with ${choice.kind}${choice.modelVersion ? ` ${choice.modelVersion}` : ''}`;
+  logger.info({ corpus: config.CORPUS_DIR, index: config.INDEX_DIR }, why);
+  const report = await runIngest(config, { choice, ...(onProgress ? { onProgress } : {}) });
   logger.info({ documents: report.documents, chunks: report.chunks, skipped: report.skipped.length, seconds: Math.round(report.ms / 100) / 10 }, 'index built');
 }
 
@@ -147,7 +171,7 @@ export interface Service {
   database: Database;
   /** The PostgreSQL search backend, when configured. */
   search?: PgSearch;
-  /** Closes the database (when the service opened it). */
+  /** Stops the case worker threads and closes the database and search backend (when the service opened them). */
   close(): Promise<void>;
 }
 
@@ -158,19 +182,25 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
   const index = opts.index ?? (await loadServedIndex(config, logger, search));
   const database = opts.database ?? (await openServiceDatabase(config, logger));
   const client = OpenAiChatClient.fromConfig(config);
+  const judgeWeights = loadJudgeWeights();
   const state = new AppState(index, {
     ...(opts.warmUp ? { warmUp: true } : {}),
     generator: createGenerator(config),
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
-    caseAdvisor: lazyCaseAdvisor,
+    draftThresholds: loadDraftThresholds(),
+    caseAdvisor: (idx, retriever) => lazyCaseAdvisor(idx, (corpus) => judgeAdvisorFor(caseIndexFor(corpus), retriever, judgeWeights, curatedThesaurus(config))),
   });
+  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,
     logger,
     stores: { feedback: new SqlFeedbackStore(database.db), conversations: new SqlConversationStore(database.db), audit: new SqlAuditLog(database.db) },
     apiKeys: config.API_KEYS,
+    feedbackMaxBytes: config.FEEDBACK_MAX_BYTES,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, general: config.RATE_LIMIT, cases: config.RATE_LIMIT_CASES, feedback: config.RATE_LIMIT_FEEDBACK },
     admin: {
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
@@ -180,13 +210,21 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
-    routers: [casesRouter(state), webRouter()],
+    routers: [casesRouter(state, cases), webRouter()],
   });
-  const closeSearch = () => (search && !opts.search ? search.close() : Promise.resolve());
-  return { app, state, logger, database, ...(search ? { search } : {}), close: () => Promise.all([opts.database ? undefined : database.close(), closeSearch()]).then(() => undefined) };
+  return {
+    app, state, logger, database, ...(search ? { search } : {}),
+    close: async () => {
+      await cases.close();
+      if (!opts.database) await database.close();
+      if (search && !opts.search) await search.close();
+    },
+  };
 }
 
-/** Loads the index the configured embedder can query. */
-export function loadIndex(config: Config): Promise<CorpusIndex> {
-  return CorpusIndex.load(config.INDEX_DIR, config.EMBEDDER === 'transformers' ? createEmbedder(config) : undefined);
+/** Loads the current index with the embedder its manifest says built it. */
+export async function loadIndex(config: Config): Promise<CorpusIndex> {
+  const dir = await currentBuildDir(config.INDEX_DIR);
+  const manifest = dir ? await readJson<Manifest>(dir, 'manifest.json') : undefined;
+  return CorpusIndex.load(config.INDEX_DIR, manifest ? await queryEmbedderFor(config, manifest) : undefined);
 }

@@ -85,6 +85,58 @@ describe('POST /v1/cases/provisions', () => {
   });
 });
 
+const HEROIN =
+  'Khoảng 20 giờ ngày 12/5/2023, tổ công tác Công an huyện kiểm tra hành chính phát hiện Lò Văn Th đang cất giấu trong túi quần 01 gói giấy bạc chứa 0,85g heroin. ' +
+  'Th khai mua về để sử dụng. Cơ quan điều tra thu giữ số ma tuý. Bị cáo thành khẩn khai báo. Viện kiểm sát đề nghị xử phạt Th từ 18 tháng đến 02 năm tù.';
+const LOAN =
+  'Nguyên đơn bà Nguyễn Thị H khởi kiện ông Trần Văn B yêu cầu trả nợ. Năm 2019 ông B vay của bà H 200.000.000 đồng, có giấy vay tiền, hẹn trả sau 12 tháng với lãi suất 1%/tháng. ' +
+  'Đến hạn ông B không trả gốc và lãi dù bà H nhiều lần đòi. Bà H yêu cầu Toà án buộc ông B trả nợ gốc và tiền lãi.';
+
+describe('POST /v1/cases/provisions by case type', () => {
+  it('a criminal description gets its case type, the offense with clause, point and reasons, the general part and a short procedure list', async () => {
+    const res = await request(app).post('/v1/cases/provisions').send({ facts: HEROIN }).expect(200);
+    expect(res.body.caseType).toMatchObject({ type: 'hình sự', family: 'criminal' });
+    expect(res.body.caseType.reason).toContain('bị cáo');
+    const offense = res.body.offenses[0];
+    expect(offense).toMatchObject({ documentId: 'codes/bo-luat-hinh-su-2015', article: '249', clause: '1', points: ['c'], label: 'Điểm c khoản 1 Điều 249 Bộ luật hình sự 2015' });
+    expect(offense.reasons.some((r: { finding: string; quote?: string }) => r.finding.includes('0,85 gam') && r.quote?.includes('0,85g heroin'))).toBe(true);
+    const doc = index.documents.get('codes/bo-luat-hinh-su-2015')!;
+    expect(doc.text.slice(offense.span.start, offense.span.end)).toMatch(/^c\) Hêrôin, côcain, Methamphetamine, Amphetamine, MDMA có khối lượng từ 0,1 gam đến dưới 05 gam/);
+    expect(res.body.general.map((g: { article: string }) => g.article)).toEqual(expect.arrayContaining(['51', '38', '47']));
+    expect(res.body.procedural.length).toBeLessThanOrEqual(5);
+    expect(res.body.procedural.every((p: { documentId: string }) => p.documentId === 'codes/bo-luat-to-tung-hinh-su-2015')).toBe(true);
+    expect(res.body.provisions[0].article).toBe('249');
+  });
+
+  it('an unpaid loan gets BLDS Điều 466 and 468 among the substantive provisions and BLTTDS in a separate procedural list', async () => {
+    const res = await request(app).post('/v1/cases/provisions').send({ facts: LOAN }).expect(200);
+    expect(res.body.caseType).toMatchObject({ type: 'dân sự', family: 'civil' });
+    const substantive = (res.body.substantive as { documentId: string; article: string }[]).map((p) => `${p.documentId}#${p.article}`);
+    expect(substantive.slice(0, 5)).toEqual(expect.arrayContaining(['laws/bo-luat-dan-su#466', 'laws/bo-luat-dan-su#468']));
+    expect(substantive.every((k) => !k.includes('to-tung'))).toBe(true);
+    const procedural = res.body.procedural as { documentId: string; reasons: { finding: string }[] }[];
+    expect(procedural.length).toBeGreaterThan(0);
+    expect(procedural.length).toBeLessThanOrEqual(5);
+    expect(procedural.every((p) => p.documentId === 'codes/bo-luat-to-tung-dan-su-2015' && p.reasons.length > 0)).toBe(true);
+    // Similar judgments with their outcome, the facts they share, and the tendency with its caveat.
+    expect(res.body.similar[0].sharedFacts.length).toBeGreaterThan(0);
+    expect(res.body.tendency.summary).toMatch(/^\d\/\d bản án tương tự nhất/);
+    expect(res.body.tendency.caveat).toContain('không phải dự đoán');
+  });
+});
+
+describe('chat routing of a criminal fact pattern', () => {
+  it('answers with the offense and its clause, each article cited to the exact clause text, instead of refusing', async () => {
+    const res = await request(app).post('/v1/chat').send({ messages: [{ role: 'user', content: HEROIN }] }).expect(200);
+    expect(res.body.refused).toBe(false);
+    expect(res.body.answer).toContain('Loại vụ án: hình sự');
+    expect(res.body.answer).toContain('Điểm c khoản 1 Điều 249 Bộ luật hình sự 2015');
+    const citations = res.body.citations as { documentId: string; article: string; quote: string; start: number; end: number }[];
+    expect(citations[0]).toMatchObject({ documentId: 'codes/bo-luat-hinh-su-2015', article: '249' });
+    for (const c of citations) expect(index.documents.get(c.documentId)!.text.slice(c.start, c.end)).toBe(c.quote);
+  });
+});
+
 describe('GET /v1/articles/:documentId/:article/judgments', () => {
   it('lists case_4101 among the judgments that applied Điều 584 of the civil code, with the article text', async () => {
     const res = await request(app).get('/v1/articles/laws%2Fbo-luat-dan-su/584/judgments').expect(200);
@@ -108,7 +160,8 @@ describe('chat routing of a fact pattern', () => {
   it('answers a judge’s fact pattern with provisions cited to their article text and similar judgments', async () => {
     const res = await request(app).post('/v1/chat').send({ messages: [{ role: 'user', content: FACTS }] }).expect(200);
     expect(res.body.refused).toBe(false);
-    expect(res.body.answer).toContain('Các điều luật có thể áp dụng');
+    expect(res.body.answer).toContain('Loại vụ án: dân sự');
+    expect(res.body.answer).toContain('Luật nội dung');
     expect(res.body.answer).toContain('Bản án số 13/2017/DS-ST');
     const citations = res.body.citations as { documentId: string; article: string | null; quote: string; start: number; end: number }[];
     expect(citations.some((c) => c.documentId === 'judgments/case_4101')).toBe(true);
@@ -122,7 +175,7 @@ describe('chat routing of a fact pattern', () => {
 
   it('leaves an ordinary legal question to the usual answer', async () => {
     const res = await request(app).post('/v1/chat').send({ messages: [{ role: 'user', content: 'Thời hạn được bổ nhiệm giữ chức vụ quản lý của viên chức tối đa là bao nhiêu năm?' }] }).expect(200);
-    expect(res.body.answer).not.toContain('Các điều luật có thể áp dụng');
+    expect(res.body.answer).not.toContain('Loại vụ án');
     expect(res.body.citations[0].documentId).toBe('laws/luat-vien-chuc');
   });
 });

@@ -46,7 +46,7 @@ describe('conversation threads, feedback and the audit log over HTTP', () => {
     expect(thread.body.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
     expect(thread.body.messages[1]).toMatchObject({ answerId: answered.body.answerId, content: answered.body.answer });
     expect(thread.body.messages[1].answer.citations[0]).toMatchObject({ documentId: 'laws/luat-vien-chuc', article: '37' });
-    expect((await request(second.app).get('/v1/feedback').expect(200)).body.feedback[0]).toMatchObject({ rating: 'helpful', comment: 'Đúng Điều 37' });
+    expect((await request(second.app).get('/v1/feedback').set('x-api-key', 'admin').expect(200)).body.feedback[0]).toMatchObject({ rating: 'helpful', comment: 'Đúng Điều 37' });
     const audit = await request(second.app).get('/v1/admin/audit').set('x-api-key', 'admin').expect(200);
     expect(audit.body.entries[0]).toMatchObject({ answerId: answered.body.answerId, channel: 'chat', conversationId: id, refused: false });
     expect(audit.body.entries[0].citations[0]).toContain('Điều 37 Luật Viên chức');

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium; .ci/run does this) to run the browser end-to-end test.`);
   }
-  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
+  const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: path.join(tmp('e2e-fb-'), 'feedback.jsonl'), LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://', ADMIN_API_KEY: 'e2e-admin' });
   const index = await CorpusIndex.load(TEST_INDEX_DIR);
   const { app } = await createService(config, { index, logger: pino({ level: 'silent' }) });
   server = app.listen(0, '127.0.0.1');
@@ -159,7 +159,8 @@ describe('web page in Chromium', () => {
     await page.waitForTimeout(600); // let the page's smooth scroll to the confirmation settle
     await page.screenshot({ path: path.join(SHOTS, 'web-rated-desktop.png') });
 
-    const stored = (await (await fetch(`${base}/v1/feedback`)).json()) as { feedback: Record<string, unknown>[] };
+    // Reading ratings back is an admin's job (users' questions and comments are private).
+    const stored = (await (await fetch(`${base}/v1/feedback`, { headers: { 'x-api-key': 'e2e-admin' } })).json()) as { feedback: Record<string, unknown>[] };
     expect(stored.feedback[0]).toMatchObject({ rating: 'helpful', comment, question: VIEN_CHUC, mode: 'extractive' });
     expect(stored.feedback[0]!.citations).toContain('Khoản 2 Điều 37 Luật Viên chức');
     expect(errors).toEqual([]);
@@ -325,6 +326,67 @@ describe('web page in Chromium', () => {
     await page.route('**/v1/cases/*', (route: Route) => route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'Not found', message_vi: 'Không tìm thấy' } } }));
     await page.getByRole('button', { name: 'Tìm bản án và điều luật' }).click();
     await page.getByText('chưa được triển khai').waitFor();
+    await page.close();
+  });
+
+  it('drafting tab: a pasted draft is checked, the conflict shown beside Điều 1 Luật Thanh niên with the ages marked', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel('Soạn thảo văn bản').check();
+    const draft = 'Điều 1. Thanh niên\nThanh niên là công dân Việt Nam từ đủ 18 tuổi đến 35 tuổi.\n\nĐiều 2. Đăng ký kết hôn\nViệc kết hôn phải được đăng ký và do cơ quan nhà nước có thẩm quyền thực hiện theo quy định của Luật này và pháp luật về hộ tịch.\n\nĐiều 3. Chính sách\nNhà nước khuyến khích thanh niên tham gia nghiên cứu khoa học vũ trụ theo Điều 450 của Luật Thanh niên.';
+    await page.getByLabel('Nội dung dự thảo (một điều, một khoản hoặc cả dự thảo luật, nghị định)').fill(draft);
+    const checked = page.waitForResponse((r) => r.url().endsWith('/v1/drafts/check'));
+    await page.getByRole('button', { name: 'Kiểm tra dự thảo' }).click();
+    expect((await checked).request().postDataJSON()).toEqual({ text: draft });
+    const results = page.locator('#draft-results');
+    await results.locator('.draft-summary').waitFor();
+    expect(await results.locator('.draft-summary').textContent()).toContain('1 mâu thuẫn, 1 trùng lặp, 1 dẫn chiếu sai');
+
+    const conflict = results.locator('.finding[data-kind="conflict"]');
+    expect(await conflict.locator('.badge').textContent()).toBe('Mâu thuẫn');
+    expect(await conflict.locator('.side-law .side-title').textContent()).toContain('Điều 1 Luật Thanh niên');
+    expect(await conflict.locator('.side-draft mark').allTextContents()).toEqual(['18 tuổi', '35 tuổi']);
+    expect(await conflict.locator('.side-law mark').allTextContents()).toEqual(['16 tuổi', '30 tuổi']);
+    expect(await results.locator('.finding[data-kind="duplicate"] .side-law .side-title').textContent()).toContain('Luật Hôn nhân và gia đình');
+    expect(await results.locator('.finding[data-kind="reference"]').textContent()).toContain('không có Điều 450');
+    expect(await results.locator('.finding[data-kind="reference"] mark').textContent()).toBe('Điều 450 của Luật Thanh niên');
+    await page.screenshot({ path: path.join(SHOTS, 'web-draft-desktop.png'), fullPage: true });
+
+    await conflict.getByRole('button', { name: 'Xem toàn văn điều luật' }).click();
+    await page.locator('#source-panel .source-heading').waitFor();
+    expect(await page.locator('#source-panel .source-heading').textContent()).toContain('Điều 1');
+    expect(await page.locator('#source-panel .doc-meta').textContent()).toContain('57/2020/QH14');
+
+    // At phone width the two columns stack and nothing scrolls sideways.
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'web-draft-phone.png'), fullPage: true });
+
+    await page.getByLabel('Nội dung dự thảo (một điều, một khoản hoặc cả dự thảo luật, nghị định)').fill('  ');
+    await page.getByRole('button', { name: 'Kiểm tra dự thảo' }).click();
+    await page.getByText('Vui lòng nhập nội dung dự thảo cần kiểm tra.').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('judge mode shows a criminal case’s type, offense with its reasons and general part, and marks the clause on click', async () => {
+    const { page, errors } = await openPage();
+    await page.getByLabel('Tra cứu vụ việc (thẩm phán)').check();
+    await page.getByLabel('Tóm tắt tình tiết vụ việc').fill(
+      'Tổ công tác Công an huyện kiểm tra phát hiện Lò Văn Th đang cất giấu trong túi quần 01 gói giấy bạc chứa 0,85g heroin để sử dụng. Cơ quan điều tra thu giữ số ma tuý. Bị cáo thành khẩn khai báo. Viện kiểm sát đề nghị xử phạt bị cáo từ 18 tháng đến 02 năm tù.',
+    );
+    await page.getByRole('button', { name: 'Tìm bản án và điều luật' }).click();
+    await page.getByText('Loại vụ án: hình sự.').waitFor();
+    const results = page.locator('#judge-results');
+    expect(await results.textContent()).toContain('Tội danh và khung hình phạt');
+    expect(await results.textContent()).toContain('Phần chung Bộ luật hình sự áp dụng kèm theo');
+    expect(await results.textContent()).toContain('Kho dữ liệu chưa có bản án hình sự');
+    expect(await results.locator('.reasons').first().textContent()).toContain('0,85 gam');
+    await page.getByRole('button', { name: 'Điểm c khoản 1 Điều 249 Bộ luật hình sự 2015' }).click();
+    await page.locator('#source-panel mark').waitFor();
+    expect(await page.locator('#source-panel mark').textContent()).toContain('từ 0,1 gam đến dưới 05 gam');
+    await page.screenshot({ path: path.join(SHOTS, 'web-judge-criminal.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 

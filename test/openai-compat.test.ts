@@ -123,16 +123,19 @@ describe('the official openai SDK as a client', () => {
 });
 
 describe('the judge advisor model', () => {
-  it('answers a dispute told in one plain sentence with provisions and similar judgments, where the assistant model refuses', async () => {
+  it('answers a dispute told in one plain sentence with provisions and similar judgments, which the assistant model treats as a question', async () => {
     const dispute = 'Con chó nhà hàng xóm lao ra đuổi làm tôi ngã xe máy, bị thương và hỏng xe; hàng xóm không chịu bồi thường chi phí điều trị.';
     const judge = await client.chat.completions.create({ model: 'tro-ly-phap-ly-tham-phan', messages: [{ role: 'user', content: dispute }] });
     const cited = (judge as unknown as { citations: { documentId: string; article: string | null }[] }).citations;
     expect(cited).toContainEqual(expect.objectContaining({ documentId: 'laws/bo-luat-dan-su', article: '584' }));
     expect(cited.some((c) => c.documentId.startsWith('judgments/'))).toBe(true);
     expect(judge.choices[0]?.message.content).toContain('Điều 584 Bộ luật dân sự');
-    // Too short and without named parties to be taken as a fact pattern by the default assistant.
+    // Too short and without named parties to be taken as a fact pattern by the default assistant, which
+    // answers it as a citizen's question (or offers provisions): no judgments, an outcome in the extra field.
     const assistant = await client.chat.completions.create({ model: 'tro-ly-phap-ly', messages: [{ role: 'user', content: dispute }] });
-    expect((assistant as unknown as { legal_assistant: { refused: boolean } }).legal_assistant.refused).toBe(true);
+    const meta = assistant as unknown as { legal_assistant: { outcome: string }; citations: { documentId: string }[] };
+    expect(['answer', 'suggest', 'refuse']).toContain(meta.legal_assistant.outcome);
+    expect(meta.citations.some((c) => c.documentId.startsWith('judgments/'))).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import type { AnswerPolicy } from '../src/answer/answer-decision.js';
 import { loadConfig } from '../src/config.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 import type { HybridRetriever } from '../src/retrieval/hybrid-retriever.js';
+import { compileFilters } from '../src/retrieval/search-filters.js';
 import { loadServingResources } from '../src/service.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
@@ -57,14 +58,19 @@ describe('refusals report the generator in use', () => {
 });
 
 describe('date filters and laws without a date', () => {
-  it('keep undated laws (most of the corpus) unless asked not to', async () => {
-    // Luật Viên chức carries no issue date in the corpus.
-    expect(index.documents.get('laws/luat-vien-chuc')?.meta.issuedDate).toBeUndefined();
+  it('judge laws by their registry dates, and keep undated documents unless asked not to', async () => {
+    // The document registry dates Luật Viên chức (passed 2010-11-15): a filter from 2020 leaves it out.
+    expect(index.documents.get('laws/luat-vien-chuc')?.meta.issuedDate).toBe('2010-11-15');
     const question = 'Thời hạn được bổ nhiệm giữ chức vụ quản lý của viên chức tối đa là bao nhiêu năm?';
-    const kept = await retriever.search(question, 5, { dateFrom: '2020-01-01' });
-    expect(kept.hits[0]?.document.id).toBe('laws/luat-vien-chuc');
-    const dropped = await retriever.search(question, 5, { dateFrom: '2020-01-01', includeUndated: false });
-    expect(dropped.hits.every((h) => (h.document.meetingDate ?? h.document.issuedDate ?? '') >= '2020-01-01')).toBe(true);
+    const then = await retriever.search(question, 5, { dateTo: '2015-01-01' });
+    expect(then.hits[0]?.document.id).toBe('laws/luat-vien-chuc');
+    const later = await retriever.search(question, 5, { dateFrom: '2020-01-01' });
+    expect(later.hits.some((h) => h.document.id === 'laws/luat-vien-chuc')).toBe(false);
+    // A document without a date passes a date filter unless includeUndated is false.
+    const undated = { ...index.documents.get('laws/luat-vien-chuc')!.meta };
+    delete undated.issuedDate;
+    expect(compileFilters({ dateFrom: '2020-01-01' })!(undated)).toBe(true);
+    expect(compileFilters({ dateFrom: '2020-01-01', includeUndated: false })!(undated)).toBe(false);
     const dated = await retriever.search('Doanh thu dịch vụ bưu chính', 5, { kinds: ['briefing'], dateTo: '2023-01-01' });
     expect(dated.hits.every((h) => (h.document.meetingDate ?? '') <= '2023-01-01')).toBe(true);
   });

@@ -20,25 +20,33 @@ export const DECISION_FEATURES = [
   'missingTopic',
   'corpusLawNamed',
   'contentWords',
+  'titleContained',
+  'lawTopic',
 ] as const;
 
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
+/** What each outcome is worth, by whether the corpus answers the question (see `train-decision.ts`). */
+export interface OutcomeUtility {
+  answerable: { answerRight: number; answerWrong: number; suggestRight: number; suggestWrong: number; refuse: number };
+  unanswerable: { answer: number; suggest: number; refuse: number };
+}
+
 /**
- * The calibrated answer/suggest/refuse decision: two logistic models, one for "the best
- * provision answers the question" and one for "the corpus answers it at all", and two thresholds
- * on them. Fitted with cross-validation by `npm run train`; shipped as JSON.
+ * The calibrated answer/suggest/refuse decision: three logistic models — "the first article is a
+ * right one", "a right one is among the three a gợi ý would list", "the corpus answers it at all" —
+ * and the outcome of highest expected utility under them. The models are fitted with
+ * cross-validation by `npm run train`; the utilities are the product's, not fitted. Shipped as JSON.
  */
 export interface DecisionModel {
   features: readonly string[];
   /** P(the first article is a right one). */
   correct: LogisticModel;
+  /** P(a right article is among the first three). */
+  top3: LogisticModel;
   /** P(some article of the corpus answers the question). */
   answerable: LogisticModel;
-  /** Answer when P(correct) is at least this. */
-  answerAt: number;
-  /** Otherwise suggest the likeliest provisions when P(answerable) is at least this; else refuse. */
-  suggestAt: number;
+  utility: OutcomeUtility;
 }
 
 export interface Decision {
@@ -68,7 +76,7 @@ export function decisionInput(search: SearchResult): DecisionInput {
     unknownShare: search.unknownShare,
     contentWords: search.contentWords,
     missingNamed: search.missingLaws.some((m) => m.how === 'named'),
-    missingTopic: search.missingLaws.some((m) => m.how === 'topic'),
+    missingTopic: search.missingLaws.some((m) => m.how === 'topic' && !m.covered),
     corpusLawNamed: search.mentionedDocuments.length > 0,
   };
 }
@@ -92,6 +100,8 @@ export function decisionFeatures(input: DecisionInput): Float64Array {
     // How much of the top ten is this one article: a clear answer dominates its neighbours.
     const ten = hits.slice(0, 10);
     set('articleShare', ten.filter((h) => h.key === top.key).length / ten.length);
+    set('titleContained', f[F.expandedTitleContained]!);
+    set('lawTopic', f[F.lawTopic]!);
   }
   set('unknownShare', input.unknownShare);
   set('missingNamed', input.missingNamed ? 1 : 0);
@@ -132,13 +142,21 @@ export function ruleDecision(input: DecisionInput, directReference: boolean): De
   return undefined;
 }
 
-/** The models' and thresholds' decision on a feature vector (training uses it directly). */
+/** The outcome of highest expected utility on a feature vector (training uses it directly). */
 export function decideFrom(model: DecisionModel, x: ArrayLike<number>): Decision {
-  const pCorrect = predictProbability(model.correct, x);
+  // P(right first) ≤ P(right in three) ≤ P(answerable), as the events nest.
   const pAnswerable = predictProbability(model.answerable, x);
-  if (pCorrect >= model.answerAt) return { outcome: 'answer', pCorrect, pAnswerable, reason: `P(correct) ${pCorrect.toFixed(2)} ≥ ${model.answerAt}` };
-  if (pAnswerable >= model.suggestAt) return { outcome: 'suggest', pCorrect, pAnswerable, reason: `P(correct) ${pCorrect.toFixed(2)} < ${model.answerAt}, P(answerable) ${pAnswerable.toFixed(2)} ≥ ${model.suggestAt}` };
-  return { outcome: 'refuse', pCorrect, pAnswerable, reason: `P(answerable) ${pAnswerable.toFixed(2)} < ${model.suggestAt}` };
+  const pTop3 = Math.min(predictProbability(model.top3, x), pAnswerable);
+  const pCorrect = Math.min(predictProbability(model.correct, x), pTop3);
+  const u = model.utility;
+  const expected: Record<Outcome, number> = {
+    answer: pCorrect * u.answerable.answerRight + (pAnswerable - pCorrect) * u.answerable.answerWrong + (1 - pAnswerable) * u.unanswerable.answer,
+    suggest: pTop3 * u.answerable.suggestRight + (pAnswerable - pTop3) * u.answerable.suggestWrong + (1 - pAnswerable) * u.unanswerable.suggest,
+    refuse: pAnswerable * u.answerable.refuse + (1 - pAnswerable) * u.unanswerable.refuse,
+  };
+  const outcome = (['answer', 'suggest', 'refuse'] as const).reduce((best, o) => (expected[o] > expected[best] ? o : best));
+  const reason = `P(right first) ${pCorrect.toFixed(2)}, P(right in three) ${pTop3.toFixed(2)}, P(answerable) ${pAnswerable.toFixed(2)}; expected utility answer ${expected.answer.toFixed(2)}, suggest ${expected.suggest.toFixed(2)}, refuse ${expected.refuse.toFixed(2)}`;
+  return { outcome, pCorrect, pAnswerable, reason };
 }
 
 /**

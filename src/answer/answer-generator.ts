@@ -56,6 +56,8 @@ export interface AnswerRequest {
    * must sit in a sentence or section that names them, or it may be another indicator's figure.
    */
   keyTerms?: string[];
+  /** The question in the law's words (thesaurus phrases replaced by their legal terms), when it has any. */
+  legalQuestion?: string;
 }
 
 /** Port for answer generation; `onDelta` receives answer text as it is produced (for streaming). */

@@ -88,7 +88,8 @@ export class ChatService {
     // The generator sees the question as searched (diacritics restored, chat spelling written out)
     // and the legal words it was expanded with, to pick the sentence that answers it.
     const keyTerms = await this.o.retriever.keyTerms(search.query);
-    const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced, keyTerms, ...(search.expansions.length ? { expansions: search.expansions } : {}) }, onDelta, signal);
+    const legalQuestion = legalWording(search.query, search.expansions);
+    const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced, keyTerms, ...(legalQuestion ? { legalQuestion } : {}) }, onDelta, signal);
     // Retrieval was confident but no sentence carries the answer: offer the provisions instead of refusing.
     if (answer.refused && this.o.policy.suggests) return this.suggest(base, { ...decision, outcome: 'suggest', reason: `${decision.reason}; no sentence of the passages answers it` });
     if (answer.refused) return { ...answer, ...base, outcome: 'refuse', decision: { ...decision, outcome: 'refuse' } };
@@ -105,6 +106,15 @@ export class ChatService {
   private get mode(): AnswerMode {
     return this.o.generator.mode ?? 'extractive';
   }
+}
+
+/** The question with each thesaurus phrase replaced by its first legal term (`sếp nợ lương` → `người sử dụng lao động trả lương`). */
+export function legalWording(question: string, expansions: SearchResult['expansions']): string | undefined {
+  const spans = expansions.filter((e) => e.phrase && e.targets[0] && question.slice(e.start, e.end) === e.phrase).sort((a, b) => b.start - a.start);
+  if (spans.length === 0) return undefined;
+  let out = question;
+  for (const e of spans) out = `${out.slice(0, e.start)}${e.targets[0]}${out.slice(e.end)}`;
+  return out;
 }
 
 function emit(result: ChatResult, onDelta?: (d: string) => void): ChatResult {

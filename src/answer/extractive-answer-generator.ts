@@ -43,6 +43,8 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
   async generate(request: AnswerRequest, onDelta?: (delta: string) => void): Promise<Answer> {
     const question = normalizeQuery(request.question);
     const qTerms = contentTerms(question);
+    // A question in everyday words is also matched in the law's words; a sentence scores by the better.
+    const legalTerms = request.legalQuestion ? contentTerms(normalizeQuery(request.legalQuestion)) : undefined;
     const focus = questionFocus(question);
     const candidates: Candidate[] = [];
     // A question that names an article is answered from that article alone.
@@ -52,7 +54,8 @@ export class ExtractiveAnswerGenerator implements AnswerGenerator {
         // A heading line is skipped, but an untitled article (the Constitution) starts its body on it.
         const s = HEADING.test(sentence.text) && !passage.chunk.articleTitle ? { text: sentence.text.replace(HEADING_PREFIX, '') } : sentence;
         if (HEADING.test(s.text) || s.text.length < 15) continue;
-        const overlap = termOverlap(qTerms, contentTerms(s.text));
+        const sTerms = contentTerms(s.text);
+        const overlap = Math.max(termOverlap(qTerms, sTerms), legalTerms ? termOverlap(legalTerms, sTerms) : 0);
         const score = (overlap + 0.25 * focusMatch(focus, s.text) * (overlap > 0.15 ? 1 : 0)) * RANK_DECAY ** rank;
         if (passage.document.kind === 'briefing' && !namesKeyTerms(request.keyTerms, s.text, passage.chunk.heading)) continue;
         candidates.push({ passage, text: s.text, score });

@@ -14,7 +14,7 @@ export function refusalAnswer(mode: AnswerMode, missing: readonly MissingLaw[] =
 function refusalText(missing: readonly MissingLaw[]): string {
   const named = [...new Set(missing.filter((m) => m.how === 'named').map((m) => m.name))];
   if (named.length > 0) return `Cơ sở dữ liệu chưa có ${named.join(', ')}, nên chưa thể trả lời câu hỏi này dựa trên văn bản đó. ${REFUSAL_TEXT}`;
-  const topics = [...new Set(missing.filter((m) => m.how === 'topic').map((m) => m.name))];
+  const topics = [...new Set(missing.filter((m) => m.how === 'topic' && !m.covered).map((m) => m.name))];
   if (topics.length > 0) return `${REFUSAL_TEXT} Nội dung này có thể thuộc phạm vi ${topics.slice(0, 2).join(' hoặc ')}, văn bản mà cơ sở dữ liệu chưa có.`;
   return REFUSAL_TEXT;
 }

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../retrieval/hybrid-retriever.js';
 import type { Answer, AnswerMode } from './answer-generator.js';
+import { formatViDate } from './llm-prompt.js';
 
 /** A provision offered when the assistant is not sure which one the question means. */
 export interface Suggestion {
@@ -11,17 +12,22 @@ export interface Suggestion {
   label: string;
 }
 
-/** The likeliest distinct articles among the hits, best first. */
+/** The likeliest distinct articles (or dated briefings, as a whole) among the hits, best first. */
 export function suggestionsFrom(hits: readonly SearchHit[], n = 3): Suggestion[] {
   const out: Suggestion[] = [];
   const seen = new Set<string>();
   for (const h of hits) {
     const article = h.chunk.article;
-    if (!article) continue;
-    const key = `${h.chunk.documentId}#${article}`;
+    const briefing = !article && h.document.kind === 'briefing';
+    if (!article && !briefing) continue;
+    const key = `${h.chunk.documentId}#${article ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ documentId: h.chunk.documentId, article, title: h.chunk.articleTitle ?? '', label: `Điều ${article} ${h.document.title}` });
+    if (article) out.push({ documentId: h.chunk.documentId, article, title: h.chunk.articleTitle ?? '', label: `Điều ${article} ${h.document.title}` });
+    else {
+      const date = h.document.meetingDate ?? h.chunk.date;
+      out.push({ documentId: h.chunk.documentId, article: '', title: h.document.title, label: `Báo cáo giao ban${date ? ` ngày ${formatViDate(date)}` : ''}` });
+    }
     if (out.length >= n) break;
   }
   return out;

@@ -1,5 +1,5 @@
-import { DECISION_FEATURES, decideFrom, type DecisionModel, type Outcome } from './answer-decision.js';
-import { fitLogistic, predictProbability } from './logistic-model.js';
+import { DECISION_FEATURES, decideFrom, type DecisionModel, type Outcome, type OutcomeUtility } from './answer-decision.js';
+import { fitLogistic } from './logistic-model.js';
 
 /** One question as the decision learns from it. */
 export interface DecisionExample {
@@ -14,15 +14,17 @@ export interface DecisionExample {
 }
 
 /**
- * What each outcome is worth, by whether the corpus answers the question. Not fitted: these say
- * what the product prefers. A confident answer to a question the corpus cannot answer is the worst
- * outcome, a refusal of an answerable one nearly as bad; a "gợi ý" that lists the right provision
- * is most of a right answer, and is an honest reply to an unanswerable question.
+ * What each outcome is worth, by whether the corpus answers the question. Not fitted: set once from
+ * what the product promises (issue 9's targets) — answer what the corpus answers, citing the right
+ * article; never answer what it cannot (the worst outcome); a refusal of an answerable question is
+ * nearly as bad. A "gợi ý" is an honest reply to a question the corpus cannot answer, and only a
+ * small help for one it can (the user must ask again); an answer citing a near-miss article of the
+ * right law costs less than refusing.
  */
-export const OUTCOME_UTILITY = {
-  answerable: { answerRight: 1, answerWrong: -0.5, suggestRight: 0.4, suggestWrong: -0.1, refuse: -1 },
-  unanswerable: { answer: -2, suggest: 0.4, refuse: 1 },
-} as const;
+export const OUTCOME_UTILITY: OutcomeUtility = {
+  answerable: { answerRight: 1, answerWrong: -0.25, suggestRight: 0.25, suggestWrong: 0, refuse: -1 },
+  unanswerable: { answer: -2, suggest: 0.5, refuse: 1 },
+};
 
 /** The utility of one outcome for one example. */
 export function outcomeUtility(e: DecisionExample, outcome: Outcome): number {
@@ -33,34 +35,20 @@ export function outcomeUtility(e: DecisionExample, outcome: Outcome): number {
   return u.refuse;
 }
 
-const grid = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
-
 /**
- * Fits the decision: a logistic model for "the first article is right" (unanswerable questions
- * count as wrong), one for "the corpus answers it", then the two thresholds that maximise the
- * weighted utility on the same examples. Callers cross-validate it, and should pass examples whose
- * rankings came from a reranker that did not see them.
+ * Fits the decision: logistic models for "the first article is right", "a right one is among the
+ * first three" and "the corpus answers it" (unanswerable questions count as wrong for the first
+ * two). The outcome is then the one of highest expected utility, so nothing else is fitted.
+ * Callers cross-validate it, and should pass examples whose rankings came from a reranker that did
+ * not see them.
  */
 export function fitDecision(examples: readonly DecisionExample[], l2 = 1): DecisionModel {
   const xs = examples.map((e) => e.x);
-  const weights = examples.map((e) => e.weight);
-  const correct = fitLogistic(xs, examples.map((e) => (e.correct ? 1 : 0)), { l2, sampleWeights: weights });
-  const answerable = fitLogistic(xs, examples.map((e) => (e.answerable ? 1 : 0)), { l2, sampleWeights: weights });
-  const pc = examples.map((e) => predictProbability(correct, e.x));
-  const pa = examples.map((e) => predictProbability(answerable, e.x));
-  let best = { answerAt: 0.5, suggestAt: 0.5, u: -Infinity };
-  for (const answerAt of grid(0.2, 0.95, 0.025)) {
-    for (const suggestAt of grid(0.05, 0.95, 0.025)) {
-      let u = 0;
-      examples.forEach((e, i) => {
-        const outcome: Outcome = pc[i]! >= answerAt ? 'answer' : pa[i]! >= suggestAt ? 'suggest' : 'refuse';
-        u += e.weight * outcomeUtility(e, outcome);
-      });
-      // Ties go to the stricter answer threshold: fewer confident answers for the same utility.
-      if (u > best.u + 1e-9) best = { answerAt, suggestAt, u };
-    }
-  }
-  return { features: DECISION_FEATURES, correct, answerable, answerAt: best.answerAt, suggestAt: best.suggestAt };
+  // Weights rescaled to mean 1, so the L2 penalty means the same whatever the sources' shares.
+  const mean = examples.reduce((s, e) => s + e.weight, 0) / Math.max(examples.length, 1);
+  const sampleWeights = examples.map((e) => e.weight / mean);
+  const fit = (label: (e: DecisionExample) => boolean) => fitLogistic(xs, examples.map((e) => (label(e) ? 1 : 0)), { l2, sampleWeights });
+  return { features: DECISION_FEATURES, correct: fit((e) => e.correct), top3: fit((e) => e.goldInTop3), answerable: fit((e) => e.answerable), utility: OUTCOME_UTILITY };
 }
 
 /** Outcome counts and weighted utility of a model on examples (for reports). */

@@ -1,11 +1,10 @@
 import type { Answer } from '../answer/answer-generator.js';
 import type { CaseAdvisor as CaseAdvisorPort } from '../answer/chat-service.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
 import type { ServedIndex } from '../index/served-index.js';
-import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { composeCaseAnswer } from './case-answer.js';
-import { caseIndexFor, type CaseIndex } from './case-index.js';
 import { isFactPattern } from './fact-pattern.js';
-import { ProvisionRecommender } from './provision-recommender.js';
+import type { JudgeAdvisor } from './judge-advisor.js';
 
 export interface CaseAdvisorOptions {
   /** Provisions listed in the answer. */
@@ -15,41 +14,38 @@ export interface CaseAdvisorOptions {
 }
 
 /**
- * The chat's route for judges: a message that describes a dispute is answered with the provisions
- * most likely to apply (each cited to its article text) and the most similar judgments (each cited
- * to its reasoning), instead of a single quoted rule.
+ * The chat's route for judges: a message that describes a criminal or civil case is answered with
+ * the case type, the provisions likely to apply (each cited to the clause or article text, with its
+ * reason) and the most similar judgments, instead of a single quoted rule.
  */
 export class CaseAdvisor implements CaseAdvisorPort {
-  private readonly recommender: ProvisionRecommender;
-
   constructor(
-    private readonly cases: CaseIndex,
-    retriever: HybridRetriever,
+    private readonly judge: JudgeAdvisor,
     private readonly o: CaseAdvisorOptions = { provisions: 10, judgments: 3 },
-  ) {
-    this.recommender = new ProvisionRecommender(cases, retriever);
-  }
+  ) {}
 
   async advise(question: string): Promise<Answer | undefined> {
     return isFactPattern(question) ? this.adviseOnFacts(question) : undefined;
   }
 
-  /** Advises on any text taken as a dispute (a judge's explicit choice), or undefined when no provision comes up. */
+  /** Advises on any text taken as a case description (a judge's explicit choice), or undefined when no provision comes up. */
   async adviseOnFacts(facts: string): Promise<Answer | undefined> {
-    if (this.cases.records.length === 0) return undefined;
-    const rec = await this.recommender.recommend(facts, { k: this.o.provisions });
-    if (rec.provisions.length === 0) return undefined;
-    return composeCaseAnswer(this.cases.index, facts, rec, this.o.judgments);
+    const advice = await this.judge.advise(facts, { k: this.o.provisions });
+    if (advice.provisions.length === 0 && advice.procedural.length === 0) return undefined;
+    return composeCaseAnswer(this.judge.cases.index, advice, this.o.judgments);
   }
 }
 
-/** The chat's case advisor over a served index: its judgments are loaded on the first fact pattern, not when the index is. */
-export function lazyCaseAdvisor(index: ServedIndex, retriever: HybridRetriever): CaseAdvisorPort {
+/**
+ * The chat's case advisor over a served index: its judgments are loaded on the first fact pattern,
+ * not when the index is (`judgeFor` builds the judge advisor over them).
+ */
+export function lazyCaseAdvisor(index: ServedIndex, judgeFor: (corpus: CorpusIndex) => JudgeAdvisor): CaseAdvisorPort {
   let advisor: Promise<CaseAdvisor> | undefined;
   return {
     advise: async (question) => {
       if (!isFactPattern(question)) return undefined;
-      advisor ??= index.caseCorpus().then((corpus) => new CaseAdvisor(caseIndexFor(corpus), retriever));
+      advisor ??= index.caseCorpus().then((corpus) => new CaseAdvisor(judgeFor(corpus)));
       return (await advisor).advise(question);
     },
   };

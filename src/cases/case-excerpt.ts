@@ -14,15 +14,17 @@ export interface CaseExcerpt {
 /**
  * The passage of a case's reasoning that best matches the query (BM25 over the indexed chunks of
  * its `NHẬN ĐỊNH` section), cut to the run of sentences around its best sentence, at most
- * `maxChars` long.
+ * `maxChars` long. `scores` are BM25 scores of the query over every indexed chunk, when the caller
+ * asks for several cases' excerpts and computes them once.
  */
-export function caseExcerpt(index: CorpusIndex, record: CaseRecord, query: string, maxChars = 400): CaseExcerpt | undefined {
+export function caseExcerpt(index: CorpusIndex, record: CaseRecord, query: string, maxChars = 400, scores?: Float32Array): CaseExcerpt | undefined {
   const doc = index.documents.get(record.documentId);
   const positions = index.chunksByDocument.get(record.documentId) ?? [];
   if (!doc || positions.length === 0) return undefined;
   const reasoning = new Set(positions.filter((p) => inSections(record, REASONING_SECTIONS, index.chunks[p]!.start, index.chunks[p]!.end)));
   const pool = reasoning.size > 0 ? reasoning : new Set(positions);
-  const best = index.lexical.search(query, 1, (p) => pool.has(p))[0]?.doc ?? [...pool][0]!;
+  // Scores of the whole index, when the caller computed them once for several cases.
+  const best = scores ? [...pool].reduce((a, b) => (scores[b]! > scores[a]! ? b : a)) : (index.lexical.search(query, 1, (p) => pool.has(p))[0]?.doc ?? [...pool][0]!);
   const chunk = index.chunks[best]!;
   const qTerms = new Set(lexicalTerms(query));
   // PDF extraction breaks lines mid-sentence: split on punctuation only (same length, same offsets).

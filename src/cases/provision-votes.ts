@@ -6,9 +6,16 @@ function weightOf(p: AppliedProvision, reasoningWeight: number): number {
   return p.source === 'decision' ? 1 : reasoningWeight;
 }
 
-/** Resolved articles of a case, each once, with the weight of its strongest citation. */
+const articlesCache = new WeakMap<CaseRecord, Map<number, Map<string, number>>>();
+
+/** Resolved articles of a case, each once, with the weight of its strongest citation (cached per record). */
 export function caseArticles(record: CaseRecord, reasoningWeight: number): Map<string, number> {
+  let byWeight = articlesCache.get(record);
+  if (!byWeight) articlesCache.set(record, (byWeight = new Map()));
+  const known = byWeight.get(reasoningWeight);
+  if (known) return known;
   const out = new Map<string, number>();
+  byWeight.set(reasoningWeight, out);
   for (const p of record.provisions) {
     if (!p.documentId || !p.resolvedArticle) continue;
     const key = articleKeyOf(p.documentId, p.resolvedArticle);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { benchMarkdown, scalePgTargets, scaleTargets } from '../eval/bench/bench-markdown.js';
+import { benchMarkdown, scalePgTargets, scaleTargets, soakTargets } from '../eval/bench/bench-markdown.js';
 import type { BenchReport } from '../eval/bench/bench-types.js';
 import { httpBench } from '../eval/bench/http-bench.js';
 import { ingestBench } from '../eval/bench/ingest-bench.js';
@@ -11,20 +11,30 @@ import { scaleBench } from '../eval/bench/scale-bench.js';
 import { scalePgBench } from '../eval/bench/scale-pg-bench.js';
 import { pino } from 'pino';
 import { ensureIndexBuilt } from '../service.js';
+import { soakBench } from '../eval/bench/soak-bench.js';
 import { loadDataset } from '../eval/load-dataset.js';
+import { draftTargets } from '../eval/drafts/drafts-markdown.js';
+import { runDraftsBench } from '../eval/drafts/run-drafts-bench.js';
 import { runMain } from './run-main.js';
 
-const PARTS = ['ingest', 'http', 'scale', 'scale-pg'] as const;
+const PARTS = ['ingest', 'http', 'scale', 'scale-pg', 'soak', 'drafts'] as const;
+// The soak takes five minutes of both cores and scale-pg needs a PostgreSQL server: they run only when asked for.
+const DEFAULT_PARTS: Part[] = ['ingest', 'http', 'scale'];
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only ingest,http,scale,scale-pg] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
-  --only        parts to run (default: all); results of parts not run are kept from the previous report
+const USAGE = `Usage: npm run bench -- [--only ingest,http,scale,scale-pg,soak,drafts] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
+  --only        parts to run (default: ingest,http,scale); results of parts not run are kept from the previous report
+  --soak-duration     seconds of mixed traffic in the soak (default 300)
+  --soak-concurrency  concurrent clients in the soak (default 32)
+  --regenerate  drafts: regenerate eval/datasets/drafts-planted.jsonl from the corpus and the archive
+  --corpus-sample  drafts: corpus sentences checked against the other documents (default 1500)
   --duration    seconds per HTTP load run (default 10; 2 endpoints × 3 concurrencies)
   --concurrency comma-separated HTTP concurrencies (default 1,8,32)
   --index       index the HTTP server loads (default: INDEX_DIR or indexes)
   --corpus      corpus for the ingest runs (default: CORPUS_DIR or ../shared/corpus)
   --archive     scale corpus (default: ../shared/datasets/phapdien-van-ban-md.tar.gz)
   --queries     file of ALQAC questions used as queries (default: ../shared/datasets/alqac25-dev.json)
+  --facts       judgments whose case_fact the soak sends to the case routes (default: ../shared/datasets/judgments-dev.json)
   --scale-timeout  minutes before the scale ingest is stopped (default 30)
   --keep        keep the unpacked scale corpus and its index in the temp folder (scale-pg: and its databases)
   scale-pg      the PostgreSQL search backend at the Pháp điển scale; needs DATABASE_URL, a server on which
@@ -38,8 +48,8 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' }, index: { type: 'string' }, corpus: { type: 'string' },
-      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' },
-      'scale-timeout': { type: 'string', default: '30' }, keep: { type: 'boolean', default: false }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
+      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' }, facts: { type: 'string', default: '../shared/datasets/judgments-dev.json' },
+      'scale-timeout': { type: 'string', default: '30' }, 'soak-duration': { type: 'string', default: '300' }, 'soak-concurrency': { type: 'string', default: '32' }, keep: { type: 'boolean', default: false }, regenerate: { type: 'boolean', default: false }, 'corpus-sample': { type: 'string', default: '1500' }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
       'scale-index': { type: 'string' }, workers: { type: 'string', default: '2' }, judgments: { type: 'string', default: '200000' },
     },
   });
@@ -47,7 +57,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const parts = (values.only ? values.only.split(',').map((s) => s.trim()) : [...PARTS]) as Part[];
+  const parts = (values.only ? values.only.split(',').map((s) => s.trim()) : DEFAULT_PARTS) as Part[];
   const bad = parts.filter((p) => !PARTS.includes(p));
   if (bad.length > 0) throw new Error(`--only: unknown part(s) ${bad.join(', ')}; choose from ${PARTS.join(', ')}`);
   const durationSec = Number(values.duration);
@@ -61,6 +71,14 @@ async function main(): Promise<number> {
   const report: BenchReport = { ...(await previous(outJson)), machine: machine(), updatedAt: new Date().toISOString() };
   if (parts.includes('ingest')) report.ingest = await ingestBench(values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR, 30 * 60_000, log);
   if (parts.includes('http')) report.http = await httpBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, concurrencies, durationSec, log });
+  if (parts.includes('drafts')) report.drafts = await runDraftsBench(config, { archive: path.resolve(values.archive), regenerate: values.regenerate, corpusSample: Number(values['corpus-sample']), corpusReport: path.join(path.dirname(outJson), 'drafts-corpus.md'), log });
+  if (parts.includes('soak')) {
+    const soakSec = Number(values['soak-duration']);
+    const soakConcurrency = Number(values['soak-concurrency']);
+    if (!(soakSec > 0 && soakSec <= 3600) || !Number.isInteger(soakConcurrency) || soakConcurrency < 1 || soakConcurrency > 256) throw new Error('--soak-duration must be in (0, 3600] s and --soak-concurrency an integer in [1, 256]');
+    const facts = (JSON.parse(await readFile(path.resolve(values.facts), 'utf8')) as { case_fact: string }[]).map((j) => j.case_fact);
+    report.soak = await soakBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, facts, concurrency: soakConcurrency, durationSec: soakSec, log });
+  }
   if (parts.includes('scale')) report.scale = await scaleBench({ archive: path.resolve(values.archive), queries, ingestTimeoutMs: Number(values['scale-timeout']) * 60_000, keep: values.keep, log });
   if (parts.includes('scale-pg')) {
     if (!config.DATABASE_URL) throw new Error('scale-pg needs a PostgreSQL server: set DATABASE_URL (the bench creates and drops its own databases there)');
@@ -77,7 +95,7 @@ async function main(): Promise<number> {
   const md = benchMarkdown(report);
   await writeFile(outJson.replace(/\.json$/i, '.md'), md);
   console.log(md);
-  for (const t of [...scaleTargets(report), ...scalePgTargets(report)]) if (!t.met) console.error(`target not met: ${t.label}`);
+  for (const t of [...scaleTargets(report), ...scalePgTargets(report), ...soakTargets(report), ...(parts.includes('drafts') && report.drafts ? draftTargets(report.drafts) : [])]) if (!t.met) console.error(`target not met: ${t.label}`);
   console.error(`report: ${path.relative(process.cwd(), outJson)}, ${path.relative(process.cwd(), outJson.replace(/\.json$/i, '.md'))}`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -13,7 +14,11 @@ import { runEval } from '../eval/run-eval.js';
 import { filtersFor } from '../eval/service-training.js';
 import { runNotes } from '../eval/run-notes.js';
 import { writeReport } from '../eval/write-report.js';
-import { ensureIndex } from '../service.js';
+import { evaluateProvisionsCv } from '../eval/provisions/provision-cv.js';
+import { writeProvisionCvReport } from '../eval/provisions/provision-cv-report.js';
+import { readProvisionGold } from '../eval/provisions/provision-gold.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
+import { curatedThesaurus, ensureIndex, loadServingResources } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -21,7 +26,9 @@ const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems fu
   --dataset  gold file: ALQAC-format questions (ALQAC or the natural-question set) or judgments
   --limit    only the first N questions
   --systems  comma-separated, from: ${SYSTEM_NAMES.join(', ')}
-             (default: full,v1,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments,provisions)
+             (default: full,v1,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments);
+             a judgments-format set also gets the judges' recommender scored by nested CV beside them
+  --no-provisions  skip that table
   --shipped  run \`full\` with the shipped models; by default each question is scored with
              cross-validated models that never saw it (trained here on the ALQAC and natural sets)
   --out      JSON report path (default: eval/reports/<dataset name>.json); .md and .svg are written beside it
@@ -29,7 +36,7 @@ const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems fu
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, shipped: { type: 'boolean', default: false }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { dataset: { type: 'string' }, limit: { type: 'string' }, systems: { type: 'string' }, shipped: { type: 'boolean', default: false }, 'no-provisions': { type: 'boolean' }, out: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || !values.dataset) {
     console.log(USAGE);
@@ -70,6 +77,17 @@ async function main(): Promise<number> {
   console.log(textTable(metricRows(report.systems)));
   for (const t of targets) console.log(`${t.met ? 'MET    ' : 'NOT MET'}  ${t.label}`);
   console.log(`\nreport: ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.markdown)}, ${path.relative(process.cwd(), files.chart)}`);
+
+  if (dataset.format === 'judgments' && !values['no-provisions']) {
+    // The recommender over a retriever wired as the server wires it.
+    const retriever = createRetriever(index, loadServingResources(config).resources);
+    const gold = readProvisionGold(JSON.parse(await readFile(datasetFile, 'utf8')) as unknown[]);
+    const cv = await evaluateProvisionsCv({ index, retriever, questions: dataset.questions, thesaurus: curatedThesaurus(config), ...gold, log });
+    const out = await writeProvisionCvReport(cv, report.dataset, jsonPath);
+    console.log(`\nProvision recommendation (${cv.criminal} criminal, ${cv.civil} civil questions; nested cross-validation):`);
+    console.log(out.table);
+    console.log(`\nreport: ${path.relative(process.cwd(), out.json)}, ${path.relative(process.cwd(), out.markdown)}`);
+  }
   return 0;
 }
 

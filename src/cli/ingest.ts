@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { createEmbedder } from '../embeddings/create-embedder.js';
-import { ingestCorpus } from '../ingest/ingest-pipeline.js';
 import { pino } from 'pino';
-import { openSearchBackend, publishLocalBuild } from '../service.js';
+import { chooseEmbedder } from '../embeddings/choose-embedder.js';
+import { openSearchBackend, publishLocalBuild, runIngest } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -23,17 +22,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const corpusDir = values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR;
   const indexDir = values.out ? path.resolve(values.out) : config.INDEX_DIR;
+  const choice = await chooseEmbedder(config);
+  console.error(choice.reason);
   const bar = createPhaseProgress();
-  const report = await ingestCorpus({
-    corpusDir,
-    indexDir,
-    full: values.full,
-    embedderKind: config.EMBEDDER,
-    ...(config.EMBEDDING_MODEL_DIR ? { modelDir: config.EMBEDDING_MODEL_DIR } : {}),
-    ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}),
-    lsa: { dim: config.EMBEDDING_DIM },
-    onProgress: bar.update,
-  });
+  const notes: string[] = [];
+  // The same ingest the server runs (thesaurus, limits, embedder, registry), on the folders given here.
+  const report = await runIngest({ ...config, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, { full: values.full, choice, onProgress: bar.update, onLog: (m) => notes.push(m) });
   bar.stop();
   const secs = (report.ms / 1000).toFixed(2);
   console.log(report.unchanged ? `Không có thay đổi (nothing changed) — ${secs} s` : `Đã lập chỉ mục (indexed) — ${secs} s`);
@@ -42,11 +36,17 @@ async function main(): Promise<number> {
   console.log(`  documents:  ${report.documents}`);
   console.log(`  articles:   ${report.articles}`);
   console.log(`  chunks:     ${report.chunks}`);
+  console.log(`  embedder:   ${choice.kind}${choice.modelVersion ? ` ${choice.modelVersion}` : ''}`);
   if (!report.unchanged) {
     console.log(`  added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}; embedded ${report.embedded} chunks${report.retrained ? ' (embedder retrained)' : ''}`);
   }
   console.log(`  skipped:    ${report.skipped.length}`);
   for (const s of report.skipped) console.log(`    - ${s.file}: ${s.reason}`);
+  if (report.unverified.length > 0) {
+    console.log(`  unverified: ${report.unverified.length} (no legal structure, number or sidecar: answers flag them, never cite them as law)`);
+    for (const f of report.unverified) console.log(`    - ${f}`);
+  }
+  for (const n of notes) console.log(`  ${n}`);
   const search = openSearchBackend(config);
   if (search) {
     try {

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { crossValidatedRankerMrr, type TrainOptions } from '../eval/cross-validation.js';
 import { DEFAULT_FOLDS, labelTrainingSets, SOURCE_WEIGHTS, trainService } from '../eval/service-training.js';
-import { ensureIndex, loadServingResources } from '../service.js';
+import { ensureIndex, loadRetrievalResources } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
@@ -20,7 +20,7 @@ const USAGE = `Usage: npm run train -- [--dataset FILE]... [--no-titles] [--fold
 
 /** Candidate values of the thesaurus weights, tried one weight at a time. */
 const QUERY_EXPANSION_GRID = [0.25, 0.5, 1];
-const FIELD_EXPANSION_GRID = [0, 0.5, 1];
+const FIELD_EXPANSION_GRID = [0, 0.5, 1, 2];
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const datasets = (values.dataset ?? ['../shared/datasets/alqac25-dev.json', 'eval/datasets/natural-dev.json']).map((f) => path.resolve(f));
   const bar = createPhaseProgress();
   const index = await ensureIndex(config, pino({ level: 'warn' }), bar.update);
-  const { resources } = loadServingResources(config);
+  const resources = loadRetrievalResources(config);
   const sets = { datasets, titles: !values['no-titles'] };
   if (values.grid) {
     // These weights change the candidates and their features, so each setting is searched anew.
@@ -73,8 +73,6 @@ async function main(): Promise<number> {
   for (const [source, s] of Object.entries(trained.summary)) {
     console.log(`  ${source.padEnd(16)} n=${s.n}  MRR@10 ${s.mrr.toFixed(3)}  recall@1 ${s.recall1.toFixed(3)}  answered with the right first article ${pct(s.answeredRight)}  answerable refused ${pct(s.answerableRefused)}${s.unanswerable ? `  unanswerable declined ${pct(s.unanswerableDeclined)} (of ${s.unanswerable})` : ''}  suggested ${pct(s.suggested)}`);
   }
-  const d = trained.final.decision;
-  console.log(`\nfitted on all: answer when P(correct) ≥ ${d.answerAt}, else suggest when P(answerable) ≥ ${d.suggestAt}, else refuse`);
   if (values['dry-run']) return 0;
   const cv = Object.fromEntries(Object.entries(trained.summary).map(([s, x]) => [s, { mrr10: round(x.mrr), answerableRefused: round(x.answerableRefused), unanswerableDeclined: round(x.unanswerableDeclined) }]));
   const note = { trainedOn: datasets.map((f) => path.basename(f)).concat(values['no-titles'] ? [] : ['article titles']), folds, crossValidated: cv };

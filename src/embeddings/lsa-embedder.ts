@@ -1,7 +1,8 @@
-import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { lexicalTerms } from '../text/tokenize.js';
 import { randomizedSvd } from './randomized-svd.js';
+import { selectVocabulary } from './select-vocabulary.js';
 import type { CsrMatrix } from './sparse-matrix.js';
+import { TermTableEmbedder } from './term-table-embedder.js';
 
 export interface LsaOptions {
   dim: number;
@@ -41,12 +42,7 @@ export function trainLsa(texts: string[], options: Partial<LsaOptions> = {}): Ls
   const df = new Map<string, number>();
   for (const m of docsTerms) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = sample.length;
-  const vocab = [...df.entries()]
-    .filter(([, d]) => d >= o.minDf && d <= o.maxDfRatio * n)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, o.maxVocab)
-    .map(([t]) => t)
-    .sort();
+  const vocab = selectVocabulary(df, n, o);
   const index = new Map(vocab.map((t, i) => [t, i]));
   const idf = new Float32Array(vocab.length);
   vocab.forEach((t, i) => (idf[i] = Math.log((n + 1) / (df.get(t)! + 1)) + 1));
@@ -92,45 +88,7 @@ function toCsr(docs: Map<string, number>[], index: Map<string, number>, idf: Flo
 }
 
 /** LangChain `Embeddings` backed by a trained {@link LsaModel}; deterministic and offline. */
-export class LsaEmbedder extends Embeddings {
-  private readonly index: Map<string, number>;
-
-  constructor(
-    readonly model: LsaModel,
-    params: EmbeddingsParams = {},
-  ) {
-    super(params);
-    this.index = new Map(model.vocab.map((t, i) => [t, i]));
-  }
-
-  get dimension(): number {
-    return this.model.dim;
-  }
-
-  /** Embeds synchronously; the async LangChain methods wrap this. */
-  embed(text: string): number[] {
-    const { dim, projection, idf } = this.model;
-    const w = weightVector(countTerms(lexicalTerms(text)), this.index, idf);
-    const out = new Float64Array(dim);
-    for (let p = 0; p < w.cols.length; p++) {
-      const base = w.cols[p]! * dim;
-      const v = w.vals[p]!;
-      for (let j = 0; j < dim; j++) out[j]! += v * projection[base + j]!;
-    }
-    let norm = 0;
-    for (const x of out) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    return Array.from(out, (x) => x / norm);
-  }
-
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => this.embed(t));
-  }
-
-  override async embedQuery(text: string): Promise<number[]> {
-    return this.embed(text);
-  }
-
+export class LsaEmbedder extends TermTableEmbedder<LsaModel> {
   toJSON(): object {
     return { vocab: this.model.vocab, dim: this.model.dim, trainedOn: this.model.trainedOn, idf: Buffer.from(this.model.idf.buffer).toString('base64'), projection: Buffer.from(this.model.projection.buffer).toString('base64') };
   }

@@ -6,7 +6,6 @@ import type { DatasetFormat } from './load-dataset.js';
 import { FrequentProvisions } from './provisions/frequent-provisions.js';
 import { judgmentCases, type JudgmentCase } from './provisions/judgment-cases.js';
 import { ProvisionEvalSystem } from './provisions/provision-system.js';
-import { recommenderSystem } from './provisions/recommender-system.js';
 import { SimilarJudgments } from './provisions/similar-judgments.js';
 import { bm25Search } from './systems/bm25-search.js';
 import { denseSearch } from './systems/dense-search.js';
@@ -17,7 +16,8 @@ import { PassageSystem } from './systems/passage-system.js';
 import { randomSearch } from './systems/random-search.js';
 
 export const RETRIEVAL_SYSTEMS = ['full', 'v1', 'bm25', 'dense', 'naive-langchain'] as const;
-export const PROVISION_SYSTEMS = ['frequent-provisions', 'similar-judgments', 'provisions'] as const;
+/** Per-question provision baselines; the judges' recommender itself is scored by nested CV (`provisions/provision-cv.ts`). */
+export const PROVISION_SYSTEMS = ['frequent-provisions', 'similar-judgments'] as const;
 /** `random` is the deliberately broken system the smoke test uses to check that metrics discriminate. */
 export const SYSTEM_NAMES = [...RETRIEVAL_SYSTEMS, ...PROVISION_SYSTEMS, 'random'] as const;
 
@@ -72,9 +72,6 @@ export async function createSystems(names: readonly string[], ctx: SystemContext
         break;
       case 'similar-judgments':
         out.push(new ProvisionEvalSystem(new SimilarJudgments(getCases())));
-        break;
-      case 'provisions':
-        out.push(new ProvisionEvalSystem(recommenderSystem(ctx.index)));
         break;
       default:
         throw new Error(`unknown system \`${name}\`; known: ${SYSTEM_NAMES.join(', ')}`);

@@ -1,6 +1,6 @@
 import { decideFrom, decisionFeatures, ruleDecision, type DecisionInput, type DecisionModel, type Outcome } from '../answer/answer-decision.js';
 import { fitDecision, outcomeUtility, type DecisionExample } from '../answer/train-decision.js';
-import { FEATURE_NAMES, type FeatureName, type RerankerWeights } from '../retrieval/rerank-features.js';
+import { DEFAULT_WEIGHTS, FEATURE_NAMES, type FeatureName, type RerankerWeights } from '../retrieval/rerank-features.js';
 import { firstRelevantRank, trainWeights } from '../retrieval/train-reranker.js';
 import type { LabelledQuery } from './training-queries.js';
 
@@ -22,6 +22,20 @@ export interface TrainOptions {
 }
 
 const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<FeatureName, number>;
+
+/**
+ * Features that carry product rules rather than evidence to weigh: a briefing of the period the
+ * question names wins, and otherwise the newest one (a dated figure is answered with its latest
+ * value). Their weights stay as set in DEFAULT_WEIGHTS: the few briefing questions of the dev set
+ * must not learn them away.
+ */
+const RULE_FEATURES: FeatureName[] = ['periodMatch', 'recency'];
+
+function startWeights(o: TrainOptions): Record<FeatureName, number> {
+  const w = { ...o.base.weights };
+  for (const n of RULE_FEATURES) w[n] = DEFAULT_WEIGHTS.weights[n];
+  return w;
+}
 
 /** Sets each query's weight so that every source carries its share of the objective. */
 function weighted(queries: readonly LabelledQuery[], sourceWeights: Readonly<Record<string, number>>): LabelledQuery[] {
@@ -68,14 +82,14 @@ export function decisionExample(q: LabelledQuery, w: Record<FeatureName, number>
 export function trainModels(train: readonly LabelledQuery[], o: TrainOptions): TrainedModels {
   const qs = weighted(train, o.sourceWeights);
   const answerable = qs.filter((q) => q.answerable);
-  const weights = { ...o.base, weights: trainWeights(answerable, o.base.weights) };
+  const weights = { ...o.base, weights: trainWeights(answerable, startWeights(o), 3, RULE_FEATURES) };
   const inner = o.innerFolds ?? 5;
   const decisionSources = new Set(o.decisionSources ?? [...new Set(qs.map((q) => q.source))].filter((s) => s !== 'titles'));
   const examples: DecisionExample[] = [];
   const position = new Map(qs.map((q, i) => [q, i]));
   for (let f = 0; f < inner; f++) {
     const held = qs.filter((q, i) => i % inner === f && decisionSources.has(q.source));
-    const w = trainWeights(answerable.filter((q) => position.get(q)! % inner !== f), o.base.weights);
+    const w = trainWeights(answerable.filter((q) => position.get(q)! % inner !== f), startWeights(o), 3, RULE_FEATURES);
     for (const q of held) {
       const { example, rule } = decisionExample(q, w);
       if (!rule) examples.push(example);
@@ -92,7 +106,7 @@ export function crossValidatedRankerMrr(all: readonly LabelledQuery[], folds: nu
   const sums = new Map<string, { rr: number; n: number }>();
   for (let f = 0; f < folds; f++) {
     const train = weighted(all.filter((q) => q.fold !== f && q.answerable), o.sourceWeights);
-    const trained = trainWeights(train, o.base.weights);
+    const trained = trainWeights(train, startWeights(o), 3, RULE_FEATURES);
     const w = FEATURE_NAMES.map((n) => trained[n]);
     for (const q of all) {
       if (q.fold !== f || !q.answerable || q.source === 'titles') continue;

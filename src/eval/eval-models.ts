@@ -4,7 +4,7 @@ import { CalibratedPolicy, CoverageThresholdPolicy } from '../answer/answer-deci
 import type { Config } from '../config.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { DEFAULT_WEIGHTS, type RerankerWeights } from '../retrieval/rerank-features.js';
-import { loadServingResources } from '../service.js';
+import { loadRetrievalResources, loadServingResources } from '../service.js';
 import type { EvalQuestion } from './eval-question.js';
 import { DEFAULT_FOLDS, labelTrainingSets, SOURCE_WEIGHTS, trainService } from './service-training.js';
 import type { ServiceModels } from './systems/full-system.js';
@@ -32,7 +32,7 @@ export const TRAINING_DATASETS = ['../shared/datasets/alqac25-dev.json', 'eval/d
  * that did not see it. Questions outside the training sets get the models fitted on everything.
  */
 export async function crossValidatedModels(config: Config, index: CorpusIndex, extra: string | undefined, onProgress?: (phase: string, done: number, total: number) => void): Promise<(q: EvalQuestion) => ServiceModels> {
-  const serving = loadServingResources(config);
+  const serving = { resources: loadRetrievalResources(config) };
   const datasets = TRAINING_DATASETS.map((f) => path.resolve(f));
   if (extra && !datasets.includes(path.resolve(extra))) datasets.push(path.resolve(extra));
   const queries = await labelTrainingSets(index, serving.resources, { datasets, titles: true }, DEFAULT_FOLDS, onProgress);

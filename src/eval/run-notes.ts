@@ -19,7 +19,7 @@ export function runNotes(format: DatasetFormat, indexDir: string): string[] {
   } else {
     notes.push(
       'Judgments: the query is `case_query`; the gold is the provisions the court applied, mapped to corpus articles. Labels naming another version of a law than the corpus holds (Bộ luật Dân sự 2005, Luật Đất đai 2013), or cited before the corpus version existed, are unmapped and listed. The judgment being scored is excluded from every system (searches, frequency counts, neighbours).',
-      '`frequent-provisions` recommends the provisions most often applied by the other corpus judgments; `similar-judgments` takes the provisions of the 5 judgments whose facts are most BM25-similar to the case query (votes weighted by relative score); both read the provisions each corpus judgment applied from the service\'s own case index. `provisions` is the judges\' recommender (`recommendProvisions`, issue 6); its weights were tuned by leave-one-out on this same set, so its figure here is optimistic. answer_contains_gold is not defined for this set (no gold answer text).',
+      '`frequent-provisions` recommends the provisions most often applied by the other corpus judgments; `similar-judgments` takes the provisions of the 5 judgments whose facts are most BM25-similar to the case query (votes weighted by relative score); both read the provisions each corpus judgment applied from the service\'s own case index. The judges\' recommender is scored separately, by nested cross-validation (`<dataset>.provisions.md`). answer_contains_gold is not defined for this set (no gold answer text).',
     );
   }
   return notes;

@@ -15,4 +15,6 @@ export interface FeedbackStore {
   append(input: FeedbackInput): Promise<FeedbackRecord>;
   /** The newest `limit` ratings, newest first. */
   list(limit?: number): Promise<FeedbackRecord[]>;
+  /** Bytes the stored ratings take (the quota FEEDBACK_MAX_BYTES is checked against it). */
+  sizeBytes(): Promise<number>;
 }

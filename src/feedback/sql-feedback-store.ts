@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { feedback } from '../db/schema.js';
 import type { FeedbackInput, FeedbackRecord, FeedbackStore } from './feedback-store.js';
@@ -26,6 +26,14 @@ export class SqlFeedbackStore implements FeedbackStore {
   async list(limit = 100): Promise<FeedbackRecord[]> {
     const rows = await this.db.select().from(feedback).orderBy(desc(feedback.createdAt), desc(feedback.id)).limit(limit);
     return rows.map(fromRow);
+  }
+
+  /** The table with its indexes and TOAST, as PostgreSQL accounts it: constant time, whatever the row count. */
+  async sizeBytes(): Promise<number> {
+    const result: unknown = await this.db.execute(sql`select pg_total_relation_size('feedback')::bigint as n`);
+    // Drivers differ: node-postgres and PGlite answer `{ rows }`, the IPC proxy the rows themselves.
+    const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { n?: string | number }[];
+    return Number(rows[0]?.n ?? 0);
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { casesRequestSchema } from './routes/cases.js';
 import { chatCompletionRequestSchema } from './openai/openai-request.js';
+import { draftCheckRequestSchema } from './routes/drafts.js';
 import { chatRequestSchema, feedbackRequestSchema, ingestRequestSchema, searchRequestSchema } from './schemas.js';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
@@ -18,8 +19,10 @@ export function buildOpenApi(version: string): object {
       '/v1/documents': { get: { summary: 'List documents', responses: { 200: { description: 'Documents' } } } },
       '/v1/documents/{id}': { get: { summary: 'A document with its text (id URL-encoded, e.g. laws%2Fluat-vien-chuc)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Document' }, 404: errorResponse } } },
       '/v1/documents/{id}/articles/{n}': { get: { summary: 'One article with its clauses', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'n', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Article' }, 404: errorResponse } } },
-      '/v1/cases/search': { post: { summary: 'Similar judgments for a description of a dispute', requestBody: json(casesRequestSchema), responses: { 200: { description: 'Judgments with court, number, date, outcome, excerpt and applied provisions' }, 400: errorResponse } } },
-      '/v1/cases/provisions': { post: { summary: 'Provisions likely to apply to a dispute, with evidence', requestBody: json(casesRequestSchema), responses: { 200: { description: 'Provisions with article text, evidence and score' }, 400: errorResponse } } },
+      '/v1/documents/{id}/amendments': { get: { summary: 'Amendment graph both ways: what the document amends (in the corpus or not) and what amended it; asOf=YYYY-MM-DD keeps changes in effect by then', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'amends, amendedBy' }, 400: errorResponse, 404: errorResponse } } },
+      '/v1/drafts/check': { post: { summary: 'Check a draft against the law in force: provisions with conflict, duplicate and reference findings', requestBody: json(draftCheckRequestSchema), responses: { 200: { description: '{ text, provisions: [{ text, start, end, findings: [{ kind, documentId, article, clause?, point?, reason, draftSpan, lawSpan, score, differences, amendments }] }], counts }' }, 400: errorResponse, 413: errorResponse } } },
+      '/v1/cases/search': { post: { summary: 'Similar judgments for a description of a dispute', requestBody: json(casesRequestSchema), responses: { 200: { description: 'Judgments with court, number, date, outcome, excerpt, shared facts and applied provisions; the outcome tendency among them' }, 400: errorResponse } } },
+      '/v1/cases/provisions': { post: { summary: 'Case type and the provisions likely to apply (criminal: offenses with clause and general part; civil: substantive and procedural), with reasons', requestBody: json(casesRequestSchema), responses: { 200: { description: 'caseType, offenses, general, substantive, procedural, provisions (merged), similar judgments, tendency, notes' }, 400: errorResponse } } },
       '/v1/articles/{documentId}/{article}/judgments': { get: { summary: 'Judgments that applied an article', parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'article', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Judgments' }, 404: errorResponse } } },
       '/v1/feedback': {
         post: { summary: 'Rate an answer', requestBody: json(feedbackRequestSchema), responses: { 201: { description: 'Stored' }, 400: errorResponse } },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+// A real calendar date (no 2024-13-45, no 2023-02-29), not just its shape.
+export const isoDate = z.iso.date({ message: 'expected a calendar date YYYY-MM-DD' });
 
 export const filtersSchema = z
   .object({
@@ -28,7 +29,8 @@ export const searchRequestSchema = z
   .strict();
 
 export const chatMessageSchema = z.object({
-  role: z.enum(['user', 'assistant', 'system']),
+  // The service writes its own instructions; a client's `system` turn would be dropped or, worse, obeyed.
+  role: z.enum(['user', 'assistant'], { message: 'role must be "user" or "assistant" (system messages are not accepted)' }),
   content: z.string().trim().min(1).max(4000),
 });
 

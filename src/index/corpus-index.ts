@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
+import { semanticEmbedderFor } from '../embeddings/load-semantic-embedder.js';
+import { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { ThesaurusRelation } from '../text/thesaurus.js';
 import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
-import { currentBuildDir, readJson, type Manifest, type StoredChunk } from './index-store.js';
+import { currentBuildDir, IndexFileError, readJson, type Manifest, type StoredChunk } from './index-store.js';
 import { LexicalIndex, type SerializedLexical } from './lexical-index.js';
 import { MemoryRetrievalCorpus } from './memory-retrieval-corpus.js';
 import type { CatalogEntry, ServedIndex } from './served-index.js';
@@ -23,6 +25,7 @@ export class CorpusIndex implements ServedIndex {
   readonly chunksByDocument: Map<string, number[]>;
   private retrievalCorpus?: MemoryRetrievalCorpus;
   private catalogEntries?: CatalogEntry[];
+  private amendments?: AmendmentGraph;
 
   constructor(
     readonly dir: string,
@@ -65,22 +68,36 @@ export class CorpusIndex implements ServedIndex {
     return this.documents.get(id);
   }
 
+  amendmentGraph(): AmendmentGraph {
+    return (this.amendments ??= AmendmentGraph.build(this.documents.values()));
+  }
+
   async caseCorpus(): Promise<CorpusIndex> {
     return this;
   }
 
-  /** Loads the current build; `embedder` must be given when the build was not made with LSA. */
+  /** Loads the current build; `embedder` must be given for a transformers build (LSA and semantic builds name their model). */
   static async load(indexDir: string, embedder?: Embeddings): Promise<CorpusIndex> {
     const dir = await currentBuildDir(indexDir);
     if (!dir) throw new Error(`no index found in ${indexDir}; run \`npm run ingest\` first`);
+    return CorpusIndex.loadBuild(dir, embedder);
+  }
+
+  /** Loads one build folder (`INDEX_DIR/builds/NAME`); a damaged file is named in the error. */
+  static async loadBuild(dir: string, embedder?: Embeddings): Promise<CorpusIndex> {
     const manifest = await readJson<Manifest>(dir, 'manifest.json');
     const docs = await readJson<ParsedDocument[]>(dir, 'documents.json');
     const byId = new Map(docs.map((d) => [d.meta.id, d]));
     const stored = await readJson<StoredChunk[]>(dir, 'chunks.json');
     const chunks: IndexedChunk[] = stored.map(({ textHash: _h, ...c }) => ({ ...c, text: byId.get(c.documentId)!.text.slice(c.start, c.end) }));
     const lexical = LexicalIndex.fromJSON(await readJson<SerializedLexical>(dir, 'lexical.json'));
-    const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim);
-    const emb = embedder ?? (manifest.embedder.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : undefined);
+    const vectors = await VectorIndex.load(`${dir}/vectors.hnsw`, manifest.embedder.dim).catch((e: unknown) => {
+      throw new IndexFileError(`${dir}/vectors.hnsw`, e);
+    });
+    const e = manifest.embedder;
+    const emb =
+      embedder ??
+      (e.kind === 'lsa' ? LsaEmbedder.fromJSON(await readJson(dir, 'embedder.json')) : e.kind === 'semantic' && e.modelDir ? await semanticEmbedderFor(e.modelDir, e.modelVersion) : undefined);
     if (!emb) throw new Error(`index in ${dir} was built with the ${manifest.embedder.kind} embedder; configure it to query this index`);
     const restorer = new AccentRestorer(await readJson<AccentStats>(dir, 'accents.json'));
     const definitions = existsSync(path.join(dir, 'definitions.json')) ? await readJson<ThesaurusRelation[]>(dir, 'definitions.json') : [];

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 
-export const STORE_VERSION = 4;
+// 5: capped titles and headings, `unverified` documents.
+export const STORE_VERSION = 5;
 
 /** A corpus file as last ingested: stat for a fast unchanged check, hash for a sure one. */
 export interface FileRecord {
@@ -14,6 +15,8 @@ export interface FileRecord {
   size: number;
   mtimeMs: number;
   sidecarHash?: string;
+  /** Hash of the document's registry record, so a reviewed change re-ingests it. */
+  registryHash?: string;
 }
 
 export interface SkippedFile {
@@ -26,7 +29,8 @@ export interface Manifest {
   createdAt: string;
   /** Build time of this index, in milliseconds. */
   buildMs: number;
-  embedder: { kind: 'lsa' | 'transformers'; dim: number; modelDir?: string; trainedOnChunks?: number };
+  /** Which embedder built the vectors: a `semantic` build records its model's content hash. */
+  embedder: { kind: 'lsa' | 'semantic' | 'transformers'; dim: number; modelDir?: string; modelVersion?: string; trainedOnChunks?: number };
   files: FileRecord[];
   skipped: SkippedFile[];
   counts: { documents: number; articles: number; chunks: number };
@@ -67,7 +71,8 @@ export async function currentBuildDir(root: string): Promise<string | undefined>
 
 /**
  * Writes a complete build into a fresh folder, then atomically repoints `CURRENT` at it (write to a
- * temp file, rename). A crash at any point leaves the previous build served and intact.
+ * temp file, rename). A crash at any point leaves the previous build served and intact. Callers
+ * hold the folder's ingest lock (`withIngestLock`), which is what makes pruning other temp folders safe.
  */
 export async function commitBuild(root: string, files: BuildFiles): Promise<string> {
   const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
@@ -92,7 +97,10 @@ export async function commitBuild(root: string, files: BuildFiles): Promise<stri
   return finalDir;
 }
 
-/** Removes older builds and abandoned temp folders, keeping the current one and its predecessor. */
+/**
+ * Removes older builds and temp folders, keeping the current one and its predecessor. Under the
+ * ingest lock no other ingest is writing, so every other temp folder was abandoned by a killed run.
+ */
 async function pruneBuilds(root: string, keep: string): Promise<void> {
   const builds = path.join(root, 'builds');
   const names = (await readdir(builds)).sort();
@@ -101,6 +109,23 @@ async function pruneBuilds(root: string, keep: string): Promise<void> {
   await Promise.all(stale.map((n) => rm(path.join(builds, n), { recursive: true, force: true })));
 }
 
+/** Reads one JSON file of a build; a missing or damaged file is reported by its path. */
 export async function readJson<T>(dir: string, file: string): Promise<T> {
-  return JSON.parse(await readFile(path.join(dir, file), 'utf8')) as T;
+  const full = path.join(dir, file);
+  try {
+    return JSON.parse(await readFile(full, 'utf8')) as T;
+  } catch (e) {
+    throw new IndexFileError(full, e);
+  }
+}
+
+/** An index build file that cannot be read or parsed; `file` names it for the operator. */
+export class IndexFileError extends Error {
+  override readonly name = 'IndexFileError';
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`index file ${file} is unreadable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

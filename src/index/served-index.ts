@@ -1,3 +1,4 @@
+import type { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { ThesaurusRelation } from '../text/thesaurus.js';
 import type { DocumentMeta, ParsedDocument } from '../types/legal-document.js';
 import type { CorpusIndex } from './corpus-index.js';
@@ -30,6 +31,12 @@ export interface ServedIndex {
   catalog(): readonly CatalogEntry[];
   /** A whole document (text, articles, sections). */
   document(id: string): Promise<ParsedDocument | undefined>;
-  /** The build as the judgments' code works on it (judge mode, similar cases), loaded on first use. */
+  /** Which corpus text amends which (citations' amendment notes, `/v1/documents/:id/amendments`). */
+  amendmentGraph(): AmendmentGraph;
+  /**
+   * The build as the judgments' and drafts' code works on it (judge mode, similar cases, the draft
+   * checker): every document, and the chunks of judgments, precedents and laws with a BM25 index
+   * over them; loaded on first use.
+   */
   caseCorpus(): Promise<CorpusIndex>;
 }

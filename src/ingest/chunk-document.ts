@@ -24,7 +24,10 @@ function sentenceEnds(text: string, start: number, end: number): number[] {
   return ends;
 }
 
-/** Splits a span into pieces of about `target` characters, cutting only at sentence ends. */
+/**
+ * Splits a span into pieces of about `target` characters, cutting at sentence ends; a piece still
+ * over twice the target (a run-on text without sentence ends) is cut at spaces.
+ */
 function splitAtSentences(text: string, span: Span, target: number): Span[] {
   if (span.end - span.start <= target * 1.3) return [span];
   const out: Span[] = [];
@@ -38,7 +41,23 @@ function splitAtSentences(text: string, span: Span, target: number): Span[] {
     lastEnd = e;
   }
   if (span.end > s) out.push({ start: s, end: span.end });
-  return out.filter((p) => p.end > p.start);
+  return out.filter((p) => p.end > p.start).flatMap((p) => (p.end - p.start > target * 2 ? splitAtSpaces(text, p, target) : [p]));
+}
+
+/** Cuts a span into pieces of at most `target` characters at the last space (or anywhere, in a text without spaces). */
+function splitAtSpaces(text: string, span: Span, target: number): Span[] {
+  const out: Span[] = [];
+  let s = span.start;
+  while (span.end - s > target) {
+    let cut = text.lastIndexOf(' ', s + target);
+    if (cut <= s + target / 2) cut = s + target;
+    // Never cut a surrogate pair in two.
+    if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    out.push({ start: s, end: cut });
+    s = skipSpace(text, cut, span.end);
+  }
+  if (span.end > s) out.push({ start: s, end: span.end });
+  return out;
 }
 
 function skipSpace(text: string, i: number, end: number): number {

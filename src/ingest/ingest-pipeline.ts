@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { LsaEmbedder, trainLsa, type LsaOptions } from '../embeddings/lsa-embedder.js';
+import { withIngestLock } from '../index/ingest-lock.js';
 import { commitBuild, currentBuildDir, readJson, STORE_VERSION, type FileRecord, type Manifest, type SkippedFile, type StoredChunk } from '../index/index-store.js';
 import { LexicalIndex } from '../index/lexical-index.js';
 import { VectorIndex } from '../index/vector-index.js';
@@ -17,6 +18,8 @@ import { LoadError } from './load-error.js';
 import { loadFileText } from './load-file.js';
 import { parseDocument } from './parse-document.js';
 import { readSidecar } from './sidecar.js';
+import { mergeRegistry } from '../registry/merge-registry.js';
+import type { Registry } from '../registry/load-registry.js';
 
 export type IngestPhase = 'scan' | 'parse' | 'train' | 'embed' | 'index' | 'write';
 
@@ -25,11 +28,15 @@ export interface IngestOptions {
   indexDir: string;
   /** Embedder for new chunks; when omitted, the corpus-trained LSA embedder is used (and trained if needed). */
   embedder?: Embeddings & { dimension?: number };
-  embedderKind?: 'lsa' | 'transformers';
+  embedderKind?: Manifest['embedder']['kind'];
   modelDir?: string;
+  /** Content hash of the semantic model (`modelDir` is its folder): a build made with another version is re-embedded. */
+  modelVersion?: string;
   lsa?: Partial<LsaOptions>;
   /** Retrain LSA when this share of chunks changed since it was trained. */
   retrainRatio?: number;
+  /** Reviewed document registry merged over each document's own header (`corpus/registry/documents.jsonl`). */
+  registry?: Registry;
   /** Force a full rebuild. */
   full?: boolean;
   /**
@@ -39,7 +46,22 @@ export interface IngestOptions {
   thesaurus?: Thesaurus;
   onProgress?: (phase: IngestPhase, done: number, total: number) => void;
   onLog?: (message: string) => void;
+  /** Per-file limits; a file over one is skipped with a report line (its previous version kept). */
+  limits?: Partial<IngestLimits>;
 }
+
+export interface IngestLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most chunks one file may make. */
+  maxChunksPerFile: number;
+}
+
+/**
+ * The largest corpus file is 0.74 MB (Bộ luật hình sự, ~1,000 chunks) and the largest Pháp điển
+ * page 3.9 MB; these limits leave room for both and stop a 50 MB dump of junk lines.
+ */
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxFileBytes: 16 * 1024 * 1024, maxChunksPerFile: 10_000 };
 
 export interface IngestReport {
   unchanged: boolean;
@@ -50,6 +72,8 @@ export interface IngestReport {
   changed: string[];
   removed: string[];
   skipped: SkippedFile[];
+  /** Files indexed as unverified (no legal structure, number or sidecar). */
+  unverified: string[];
   embedded: number;
   retrained: boolean;
   buildDir?: string;
@@ -81,13 +105,24 @@ async function loadPrevious(indexDir: string): Promise<Previous | undefined> {
  * (then by hash) and cost nothing; only new or changed chunks are embedded; a file that fails to
  * load is reported and, if it was indexed before, its previous version is kept.
  */
-export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
+export function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
+  // One ingest at a time per index folder, across processes: see withIngestLock.
+  return withIngestLock(opts.indexDir, () => ingestLocked(opts));
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function ingestLocked(opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const log = opts.onLog ?? (() => undefined);
   const progress = opts.onProgress ?? (() => undefined);
   const kind = opts.embedderKind ?? 'lsa';
   const prev = opts.full ? undefined : await loadPrevious(opts.indexDir);
-  const prevCompatible = prev && prev.manifest.embedder.kind === kind && (kind !== 'transformers' || prev.manifest.embedder.modelDir === opts.modelDir);
+  const prevCompatible =
+    prev &&
+    prev.manifest.embedder.kind === kind &&
+    (kind !== 'transformers' || prev.manifest.embedder.modelDir === opts.modelDir) &&
+    (kind !== 'semantic' || prev.manifest.embedder.modelVersion === opts.modelVersion);
   const prevFiles = new Map((prevCompatible ? prev.manifest.files : []).map((f) => [f.relPath, f]));
 
   const { files, unsupported } = await discoverFiles(opts.corpusDir);
@@ -97,6 +132,8 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
   const added: string[] = [];
   const changed: string[] = [];
   const fresh = new Set<string>();
+  const freshChunks = new Map<string, Chunk[]>();
+  const limits = { ...DEFAULT_INGEST_LIMITS, ...opts.limits };
 
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
@@ -104,18 +141,21 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     const st = await stat(f.absPath);
     const side = await readSidecar(sidecarPathFor(f.absPath));
     const sidecarHash = side.raw !== undefined ? sha256(side.raw) : undefined;
+    const registryHash = opts.registry?.hashes.get(documentIdFor(f.relPath));
     const old = prevFiles.get(f.relPath);
     const oldDoc = old && prev?.documents.get(old.documentId);
-    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && old.sidecarHash === sidecarHash) {
+    const sameSides = old?.sidecarHash === sidecarHash && old?.registryHash === registryHash;
+    if (old && oldDoc && old.size === st.size && old.mtimeMs === st.mtimeMs && sameSides) {
       records.push(old);
       docs.push(oldDoc);
       continue;
     }
     try {
+      if (st.size > limits.maxFileBytes) throw new LoadError(f.relPath, `file is ${mb(st.size)}, over the ${mb(limits.maxFileBytes)} per-file limit (INGEST_MAX_FILE_BYTES)`);
       const bytes = await readFile(f.absPath);
       const hash = sha256(bytes);
-      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}) };
-      if (old && oldDoc && old.hash === hash && old.sidecarHash === sidecarHash) {
+      const record: FileRecord = { relPath: f.relPath, documentId: documentIdFor(f.relPath), hash, size: st.size, mtimeMs: st.mtimeMs, ...(sidecarHash ? { sidecarHash } : {}), ...(registryHash ? { registryHash } : {}) };
+      if (old && oldDoc && old.hash === hash && sameSides) {
         records.push(record);
         docs.push(oldDoc);
         continue;
@@ -123,6 +163,13 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       if (side.error) skipped.push({ file: `${f.relPath} (sidecar)`, reason: side.error });
       const rawText = await loadFileText(f.absPath, f.relPath, bytes);
       const doc = parseDocument({ relPath: f.relPath, rawText, contentHash: hash, ...(side.sidecar ? { sidecar: side.sidecar } : {}) });
+      const merged = mergeRegistry(doc.meta, opts.registry?.records.get(doc.meta.id));
+      doc.meta = merged.meta;
+      for (const c of merged.conflicts) log(`registry: ${c}`);
+      const docChunks = chunkDocument(doc);
+      if (docChunks.length > limits.maxChunksPerFile) throw new LoadError(f.relPath, `file makes ${docChunks.length} chunks, over the ${limits.maxChunksPerFile} per-file limit (INGEST_MAX_CHUNKS_PER_FILE)`);
+      if (doc.meta.unverified) log(`${f.relPath}: no legal structure, number or sidecar; indexed as unverified`);
+      freshChunks.set(doc.meta.id, docChunks);
       records.push(record);
       docs.push(doc);
       fresh.add(doc.meta.id);
@@ -137,15 +184,18 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     }
   }
   progress('parse', files.length, files.length);
+  const ids = new Set(docs.map((d) => d.meta.id));
+  for (const id of opts.registry?.records.keys() ?? []) if (!ids.has(id)) log(`registry: record ${id} matches no document in the corpus`);
   const seen = new Set(records.map((r) => r.relPath));
   const removed = [...prevFiles.keys()].filter((p) => !seen.has(p));
 
   const articles = docs.reduce((n, d) => n + d.articles.length, 0);
+  const unverified = docs.filter((d) => d.meta.unverified).map((d) => d.meta.sourcePath);
   const thesaurusPrint = opts.thesaurus ? thesaurusFingerprint(opts.thesaurus) : undefined;
   // An edited thesaurus changes the expansion field and the accent model, though no file changed.
   if (prevCompatible && prev && added.length === 0 && changed.length === 0 && removed.length === 0 && prev.manifest.thesaurus === thesaurusPrint) {
     const m = prev.manifest;
-    return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
+    return { unchanged: true, documents: m.counts.documents, articles: m.counts.articles, chunks: m.counts.chunks, added, changed, removed, skipped, unverified, embedded: 0, retrained: false, buildDir: prev.dir, ms: performance.now() - t0 };
   }
 
   // Chunks: reuse stored ones for untouched documents, re-chunk the fresh ones.
@@ -161,7 +211,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
       for (const c of stored) chunks.push({ ...c, text: d.text.slice(c.start, c.end) });
       continue;
     }
-    for (const c of chunkDocument(d)) {
+    for (const c of freshChunks.get(d.meta.id) ?? chunkDocument(d)) {
       const textHash = sha256(embedText(c)).slice(0, 16);
       const reuse = prevByKey.get(`${c.id}|${textHash}`);
       if (reuse) chunks.push({ ...c, label: reuse.label, textHash });
@@ -212,12 +262,13 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     ids.forEach((j, k) => vectors.add(chunks[j]!.label, vecs[k]!));
   }
   progress('embed', embedIdx.length, embedIdx.length);
-  vectors ??= VectorIndex.create(embedder instanceof LsaEmbedder ? embedder.dimension : 1, 16);
+  vectors ??= VectorIndex.create(embedder.dimension ?? 1, 16);
 
   progress('index', 0, 1);
   const thesaurus = opts.thesaurus;
   const lexical = LexicalIndex.build(thesaurus ? chunks.map((c) => ({ text: c.text, heading: c.heading, expansion: documentExpansion(thesaurus, c.text) })) : chunks);
-  const legalTexts = docs.filter((d) => d.meta.kind !== 'judgment');
+  // Unverified files teach neither diacritics restoration nor definitions: planted text must not steer them.
+  const legalTexts = docs.filter((d) => d.meta.kind !== 'judgment' && !d.meta.unverified);
   // Everyday phrases (`nợ lương`, `sổ đỏ`) are rare in statutes: counted twice so `no luong` restores to them.
   const everyday = thesaurus ? [...new Set(thesaurus.all().map((r) => r.from))].join('.\n') : '';
   const accents = buildAccentStats([...legalTexts.map((d) => d.text), everyday, everyday]);
@@ -228,7 +279,7 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     version: STORE_VERSION,
     createdAt: new Date().toISOString(),
     buildMs: 0,
-    embedder: { kind, dim: vectors.dim, ...(opts.modelDir ? { modelDir: opts.modelDir } : {}), ...(trainedOn ? { trainedOnChunks: trainedOn } : {}) },
+    embedder: { kind, dim: vectors.dim, ...(opts.modelDir ? { modelDir: opts.modelDir } : {}), ...(opts.modelVersion ? { modelVersion: opts.modelVersion } : {}), ...(trainedOn ? { trainedOnChunks: trainedOn } : {}) },
     files: records,
     skipped,
     counts: { documents: docs.length, articles, chunks: chunks.length },
@@ -249,5 +300,5 @@ export async function ingestCorpus(opts: IngestOptions): Promise<IngestReport> {
     writeVectors: (file) => vectors.save(file),
   });
   progress('write', 1, 1);
-  return { unchanged: false, documents: docs.length, articles, chunks: chunks.length, added, changed, removed, skipped, embedded: embedIdx.length, retrained, buildDir, ms: performance.now() - t0 };
+  return { unchanged: false, documents: docs.length, articles, chunks: chunks.length, added, changed, removed, skipped, unverified, embedded: embedIdx.length, retrained, buildDir, ms: performance.now() - t0 };
 }

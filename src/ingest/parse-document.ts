@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { normalizeVietnamese } from '../text/normalize.js';
 import type { DocumentMeta, ParsedDocument, SourceKind } from '../types/legal-document.js';
+import { capLabels } from './cap-labels.js';
 import { cleanWebPage } from './clean-web-page.js';
 import { documentIdFor } from './discover-files.js';
 import { parseBriefing } from './parse-briefing.js';
 import { docTypeFromTitle, parseOfficialHeader, toIsoDate, toStatus } from './parse-metadata.js';
 import { parseLegalStructure } from './parse-structure.js';
+import { lacksProvenance } from './provenance.js';
 import type { Sidecar } from './sidecar.js';
 import { parseJudgmentDocument } from './parse-judgment-document.js';
 
@@ -30,8 +32,17 @@ export interface ParseInput {
   sidecar?: Sidecar;
 }
 
-/** Normalises and parses one loaded file into a document with metadata, articles and sections. */
+/**
+ * Normalises and parses one loaded file into a document with metadata, articles and sections;
+ * titles and headings are capped, and a file with neither structure nor provenance is flagged.
+ */
 export function parseDocument(input: ParseInput): ParsedDocument {
+  const doc = capLabels(parseUncapped(input));
+  if (lacksProvenance(doc, input.sidecar !== undefined)) doc.meta.unverified = true;
+  return doc;
+}
+
+function parseUncapped(input: ParseInput): ParsedDocument {
   const { relPath, sidecar } = input;
   let kind = detectKind(relPath, input.rawText);
   const id = documentIdFor(relPath);
@@ -51,7 +62,8 @@ export function parseDocument(input: ParseInput): ParsedDocument {
   if (kind === 'judgment' || kind === 'precedent') return parseJudgmentDocument({ id, relPath, text, contentHash: input.contentHash, kind });
 
   const header = parseOfficialHeader(text);
-  const firstLine = text.split('\n').find((l) => l.trim())?.trim() ?? fileName;
+  // Only a title's worth of the first line is kept (see capLabels); a file without line breaks is all first line.
+  const firstLine = text.slice(0, 4000).split('\n').find((l) => l.trim())?.trim() ?? fileName;
   const title = normalizeVietnamese(sidecar?.ten_van_ban ?? (header.number ? titleFromHeader(text) : undefined) ?? firstLine).trim();
   const articles = parseLegalStructure(text);
   if (kind === 'other' && articles.length > 0) kind = 'regulation';

@@ -1,7 +1,7 @@
 import { CorpusIndex, type IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
 import { weightedTerms } from '../index/lexical-index.js';
-import type { RetrievalCorpus } from '../index/retrieval-corpus.js';
+import type { CandidateChunk, RetrievalCorpus } from '../index/retrieval-corpus.js';
 import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { domainOfDocument } from '../text/thesaurus-domains.js';
 import { foldDiacritics } from '../text/fold.js';
@@ -108,13 +108,21 @@ export class HybridRetriever {
     const mentioned = new Set(mentions.map((m) => m.documentId));
     if (numbers.length > 0) for (const m of corpus.documents()) if (m.number && numbers.includes(m.number)) mentioned.add(m.id);
     const period = findPeriod(query);
-    const missingLaws = this.findMissingLaws(query);
+    const found = this.findMissingLaws(query);
 
     const allow = compileFilters(filters);
 
-    // The text used for matching drops the legal reference itself, so `Điều 95` does not match every `Điều 95` mention.
+    // The text used for matching drops the legal reference and the law's name, so `Điều 95` does not match every
+    // `Điều 95` mention and `Bộ luật tố tụng dân sự` does not match the article that states the code's own scope:
+    // the lawMentioned and articleReferenced features carry them.
     let matchText = query;
-    for (const r of [...refs].reverse()) matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+    const cuts = [...refs, ...mentions].sort((a, b) => b.start - a.start);
+    let floor = Infinity;
+    for (const r of cuts) {
+      if (r.end > floor) continue;
+      matchText = matchText.slice(0, r.start) + ' ' + matchText.slice(r.end);
+      floor = r.start;
+    }
     const w = this.weights;
     // Thesaurus phrases add their legal terms at a lower weight than the words typed; an LLM rewrite is one more wording.
     const expansions = [
@@ -152,11 +160,14 @@ export class HybridRetriever {
     }
     const termWeights = this.queryTermWeights(typedTerms, dfs);
     const stats = questionStats(termWeights, expansions, matchText, dfs);
+    const positions = [...candidates.keys()];
+    const [chunks] = positions.length > 0 ? await Promise.all([corpus.chunks(positions), lex.include(positions)]) : [new Map<number, CandidateChunk>()];
+    // A missing law's topic that the candidates themselves talk about (a briefing on `dịch vụ bưu chính`) is weaker evidence.
+    const candidateTexts = positions.map((i) => chunks.get(i)!.chunk.text.toLowerCase());
+    const missingLaws = found.map((m) => (m.how === 'topic' ? { ...m, covered: candidateTexts.some((t) => t.includes(m.evidence)) } : m));
     const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
     if (candidates.size === 0) return { ...base, hits: [] };
 
-    const positions = [...candidates.keys()];
-    const [chunks] = await Promise.all([corpus.chunks(positions), lex.include(positions)]);
     const maxBm25 = Math.max(...positions.map((i) => lex.score(i)), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
     const docScore = new Map<string, number>();

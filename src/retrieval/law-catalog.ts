@@ -17,6 +17,8 @@ export interface MissingLaw {
   how: 'named' | 'topic';
   /** The words of the question that showed it. */
   evidence: string;
+  /** For a topic: whether the corpus talks about it anyway (a candidate passage uses the same words). */
+  covered?: boolean;
 }
 
 const SUBORDINATE_RE = /\b(?:nghị định|thông tư|nghị quyết|quyết định)\s+(?:số\s+)?\d+(?:\/[\p{L}\d-]+)*/giu;

@@ -94,6 +94,15 @@ export function loadThesaurus(dir: string): Thesaurus {
   return t;
 }
 
+const shared = new Map<string, Thesaurus>();
+
+/** {@link loadThesaurus}, read once per process and folder (loading takes seconds). */
+export function sharedThesaurus(dir: string): Thesaurus {
+  let t = shared.get(dir);
+  if (!t) shared.set(dir, (t = loadThesaurus(dir)));
+  return t;
+}
+
 function relationKey(r: Pick<ThesaurusRelation, 'from' | 'to' | 'kind'>): string {
   return `${r.from.toLowerCase()}\u0000${r.to.toLowerCase()}\u0000${r.kind}`;
 }

@@ -4,6 +4,20 @@ export type SourceKind = 'law' | 'code' | 'judgment' | 'precedent' | 'briefing' 
 /** Validity of a legal text as stated by its metadata. */
 export type DocumentStatus = 'in_force' | 'expired' | 'partly_expired' | 'not_yet_in_force' | 'unknown';
 
+/** A document that amended or replaced another, as the reviewed registry records it. */
+export interface RelatedDocument {
+  /** Official number (`52/2019/QH14`). */
+  number: string;
+  docType?: string;
+  title?: string;
+  issuedDate?: string;
+  effectiveDate?: string;
+  /** Articles of the amended document it changed, when the source names them. */
+  articles?: string[];
+  /** Where the fact was read (the text, a Pháp điển citation). */
+  source: string;
+}
+
 /** Metadata of one ingested document; every chunk and citation points back here. */
 export interface DocumentMeta {
   /** Stable id derived from the file's path inside the corpus, e.g. `laws/luat-vien-chuc`. */
@@ -30,6 +44,15 @@ export interface DocumentMeta {
   period?: string;
   /** Field of law from the sidecar (`linhvuc`). */
   field?: string;
+  /** From the document registry: documents that amended or replaced this one, and caveats on its facts. */
+  amendedBy?: RelatedDocument[];
+  replacedBy?: RelatedDocument[];
+  registryNotes?: string;
+  /**
+   * Set when the file shows neither legal structure nor provenance (no articles, number or
+   * sidecar): it is searchable but never presented as law without saying so.
+   */
+  unverified?: boolean;
   /** SHA-256 of the raw file bytes; drives incremental ingestion. */
   contentHash: string;
 }

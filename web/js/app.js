@@ -1,5 +1,6 @@
 import { initChat } from './chat.js';
 import { $ } from './dom.js';
+import { initDraft } from './draft.js';
 import { initFilters } from './filters.js';
 import { initJudge } from './judge.js';
 import { checkServer } from './server-status.js';
@@ -7,7 +8,7 @@ import { initSourcePanel } from './source-panel.js';
 
 /** Entry point: wires the page's parts; each module owns one region of index.html. */
 function initModeSwitch() {
-  const views = { chat: $('chat-view'), judge: $('judge-view') };
+  const views = { chat: $('chat-view'), judge: $('judge-view'), draft: $('draft-view') };
   for (const radio of document.querySelectorAll('input[name="mode"]')) {
     radio.addEventListener('change', () => {
       for (const [mode, el] of Object.entries(views)) el.hidden = mode !== radio.value;
@@ -20,6 +21,7 @@ initSourcePanel();
 initFilters();
 initChat();
 initJudge();
+initDraft();
 initModeSwitch();
 checkServer();
 window.addEventListener('online', checkServer);

@@ -1,6 +1,7 @@
 import { ApiError, getJson } from './api.js';
 import { $, append, clear, h } from './dom.js';
 import { MISSING, kindLabel, statusLabel, viDate } from './format.js';
+import { amendmentNotes } from './amendment-notes.js';
 
 // Documents do not change while the page is open; re-clicking a citation should be instant.
 const cache = new Map();
@@ -35,18 +36,20 @@ export function openCitation(citation, from) {
     if (citation.article) {
       const r = await load(articleUrl(citation.documentId, citation.article));
       const base = r.article.start;
-      return { doc: r.document, heading: headingFor(r), text: r.article.text, span: [citation.start - base, citation.end - base], caption: citation.label };
+      return { doc: r.document, heading: headingFor(r), text: r.article.text, span: [citation.start - base, citation.end - base], caption: citation.label, amendments: citation.amendments };
     }
     const r = await load(docUrl(citation.documentId));
     return { doc: r.document, heading: r.document.title, text: r.text, span: [citation.start, citation.end], caption: citation.label };
   });
 }
 
-/** A provision suggested in judge mode: the article, no quote to mark. */
+/** A provision suggested in judge mode: the article, with the clause or points that apply marked when the server names them. */
 export function openProvision(p, from) {
   show(from, 'Điều luật', async () => {
     const r = await load(articleUrl(p.documentId, p.article));
-    return { doc: r.document, heading: headingFor(r), text: r.article.text, span: null, caption: null };
+    const base = r.article.start;
+    const span = p.span ? [p.span.start - base, p.span.end - base] : null;
+    return { doc: r.document, heading: headingFor(r), text: r.article.text, span, caption: span ? p.label : null };
   });
 }
 
@@ -90,7 +93,7 @@ async function show(from, kicker, fetchView) {
   }
 }
 
-function render(body, { doc, heading, text, span, caption }) {
+function render(body, { doc, heading, text, span, caption, amendments }) {
   const mark = span && span[0] >= 0 && span[1] <= text.length && span[1] > span[0];
   const textEl = h('div', { class: 'source-text', lang: 'vi' });
   if (mark) {
@@ -101,6 +104,7 @@ function render(body, { doc, heading, text, span, caption }) {
     h('h3', { class: 'source-heading' }, heading),
     caption && h('p', { class: 'source-caption' }, 'Đoạn được trích: ', h('strong', {}, caption)),
     metadata(doc),
+    amendmentNotes(amendments),
     !mark && span && h('p', { class: 'notice notice-warn' }, 'Không xác định được vị trí đoạn trích trong văn bản.'),
     textEl,
   ]);
@@ -113,11 +117,19 @@ function render(body, { doc, heading, text, span, caption }) {
   }
 }
 
+/** `Luật số 52/2019/QH14 (hiệu lực từ 01/07/2020)`. */
+function relatedLabel(r) {
+  return `${r.docType ?? 'Luật'} số ${r.number}${r.effectiveDate ? ` (hiệu lực từ ${viDate(r.effectiveDate)})` : ''}`;
+}
+
 function metadata(doc) {
   const rows = [['Loại văn bản', doc.docType || kindLabel(doc.kind)], ['Số hiệu', doc.number], ['Cơ quan ban hành', doc.issuer]];
   if (doc.kind === 'briefing') rows.push(['Ngày họp', viDate(doc.meetingDate)], ['Kỳ báo cáo', doc.period]);
   else rows.push(['Ngày ban hành', viDate(doc.issuedDate)], ['Ngày có hiệu lực', viDate(doc.effectiveDate)]);
   if (doc.expiryDate) rows.push(['Ngày hết hiệu lực', viDate(doc.expiryDate)]);
+  if (doc.kind !== 'briefing' && doc.kind !== 'judgment') rows.push(['Người ký', doc.signer]);
+  if (doc.amendedBy?.length) rows.push(['Được sửa đổi, bổ sung bởi', doc.amendedBy.map(relatedLabel).join('; ')]);
+  if (doc.replacedBy?.length) rows.push(['Được thay thế bởi', doc.replacedBy.map(relatedLabel).join('; ')]);
   const dl = h('dl', { class: 'doc-meta' });
   for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', { class: v ? '' : 'missing' }, v || MISSING));
   dl.append(h('dt', {}, 'Tình trạng hiệu lực'), h('dd', {}, h('span', { class: `status status-${doc.status}` }, statusLabel(doc))));

@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { feedbackWidget } from './feedback.js';
 import { openCitation } from './source-panel.js';
 import { followBottom } from './scroll.js';
+import { amendmentNotes } from './amendment-notes.js';
 
 const MODE_LABEL = { extractive: 'Trích xuất từ văn bản', llm: 'Mô hình ngôn ngữ, có kiểm tra trích dẫn', 'extractive-fallback': 'Dự phòng: trích xuất từ văn bản' };
 
@@ -100,7 +101,7 @@ function sourceList(citations) {
   return h('div', { class: 'sources' },
     h('p', { class: 'sources-title' }, 'Nguồn trích dẫn'),
     h('ol', { class: 'source-list' },
-      citations.map((c) => h('li', {}, citeButton(c, openCitation, `[${c.n}] ${c.label}`)))));
+      citations.map((c) => h('li', {}, citeButton(c, openCitation, `[${c.n}] ${c.label}`), amendmentNotes(c.amendments)))));
 }
 
 /** Asks a new question in the conversation (the chat listens for it). */

@@ -1,4 +1,5 @@
 import { markdownTable } from '../report/terminal-table.js';
+import { draftsMarkdown } from '../drafts/drafts-markdown.js';
 import type { BenchReport } from './bench-types.js';
 
 /** Scale targets from the issue: ingest under 15 minutes, peak RSS under 4 GB, search p95 under 100 ms. */
@@ -36,6 +37,21 @@ export function scalePgTargets(r: BenchReport): { label: string; met: boolean }[
   return out;
 }
 
+/** Soak targets from the reliability issue: no errors or timeouts, /healthz p99 < 200 ms, RSS within 20%. */
+export function soakTargets(r: BenchReport): { label: string; met: boolean }[] {
+  const s = r.soak;
+  if (!s) return [];
+  const errors = s.routes.reduce((n, x) => n + x.errors, 0);
+  const timeouts = s.routes.reduce((n, x) => n + x.timeouts, 0);
+  const health = s.routes.find((x) => x.route === 'GET /healthz');
+  const growth = s.rssBeforeMb > 0 ? (s.rssAfterMb - s.rssBeforeMb) / s.rssBeforeMb : 0;
+  return [
+    { label: `soak: 0 errors and 0 timeouts (measured ${errors} errors, ${timeouts} timeouts)`, met: errors === 0 && timeouts === 0 },
+    { label: `soak: /healthz p99 < 200 ms while case requests run (measured ${health?.p99 ?? '–'} ms)`, met: health !== undefined && health.p99 < 200 },
+    { label: `soak: RSS after within 20% of before (measured ${s.rssBeforeMb} → ${s.rssAfterMb} MB, ${(growth * 100).toFixed(1)}%)`, met: Math.abs(growth) <= 0.2 },
+  ];
+}
+
 /** The bench report as Markdown: one table per part that was run. */
 export function benchMarkdown(r: BenchReport): string {
   const m = r.machine;
@@ -68,6 +84,16 @@ export function benchMarkdown(r: BenchReport): string {
     out.push('### Targets', '', ...scaleTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
   }
   if (r.scalePg) out.push(...scalePgMarkdown(r));
+  if (r.soak) {
+    const s = r.soak;
+    out.push('## Soak (mixed traffic, loopback)', '', `Server: \`src/server.ts\` (one worker per core, case threads on) over \`${s.index}\`; ${s.concurrency} clients for ${s.durationSec} s; rate limits off (one client stands for many). Latencies in ms.`, '');
+    out.push(markdownTable([
+      ['route', 'requests', 'errors', 'timeouts', 'statuses', 'p50', 'p95', 'p99', 'max'],
+      ...s.routes.map((x) => [x.route, String(x.requests), String(x.errors), String(x.timeouts), Object.entries(x.statuses).map(([k, v]) => `${k}×${v}`).join(' '), String(x.p50), String(x.p95), String(x.p99), String(x.max)]),
+    ]), '');
+    out.push(`Server RSS (all processes): ${s.rssBeforeMb} MB after warm-up, ${s.rssAfterMb} MB after the soak.`, '', '### Targets', '', ...soakTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
+  }
+  if (r.drafts) out.push(...draftsMarkdown(r.drafts));
   return out.join('\n');
 }
 

@@ -62,6 +62,31 @@ export interface ScaleBench {
   search?: SearchRun;
 }
 
+import type { DraftsBench } from '../drafts/drafts-bench.js';
+/** One route of the soak: its requests, failures and latencies (ms). */
+export interface SoakRoute {
+  route: string;
+  requests: number;
+  /** Non-2xx answers and network failures. */
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface SoakBench {
+  index: string;
+  concurrency: number;
+  durationSec: number;
+  routes: SoakRoute[];
+  /** Resident memory of the server's processes (primary, workers, their threads), after warm-up and after the soak. */
+  rssBeforeMb: number;
+  rssAfterMb: number;
+}
+
 export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   updatedAt: string;
@@ -69,6 +94,8 @@ export interface BenchReport {
   http?: HttpBench;
   scale?: ScaleBench;
   scalePg?: ScalePgBench;
+  soak?: SoakBench;
+  drafts?: DraftsBench;
 }
 
 /** A build published to PostgreSQL, in its own process. */

@@ -1,4 +1,6 @@
+import type { Outcome } from '../../answer/answer-decision.js';
 import type { Answer } from '../../answer/answer-generator.js';
+import type { Suggestion } from '../../answer/suggestion.js';
 import { presentCitation } from '../present.js';
 import { completionText } from './completion-text.js';
 
@@ -14,10 +16,14 @@ export interface CompletionMeta {
 }
 
 /** What clients that know this service read; OpenAI clients ignore unknown fields. */
-export function structuredFields(answer: Answer, meta: CompletionMeta) {
+export function structuredFields(answer: Answer & { outcome?: Outcome; suggestions?: Suggestion[] }, meta: CompletionMeta) {
   return {
-    citations: answer.citations.map(presentCitation),
-    legal_assistant: { answer_id: meta.answerId, mode: answer.mode, refused: answer.refused, warnings: answer.warnings, question: meta.question },
+    citations: answer.citations.map((c) => presentCitation(c)),
+    legal_assistant: {
+      answer_id: meta.answerId, mode: answer.mode, refused: answer.refused, warnings: answer.warnings, question: meta.question,
+      // answer / suggest ("gợi ý", with the provisions offered) / refuse, as on /v1/chat.
+      outcome: answer.outcome ?? (answer.refused ? 'refuse' : 'answer'), suggestions: answer.suggestions ?? [],
+    },
   };
 }
 

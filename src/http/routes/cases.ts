@@ -1,13 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { findArticle, articleLabel, articleText } from '../../cases/article-text.js';
-import { caseExcerpt } from '../../cases/case-excerpt.js';
 import { caseIndexFor } from '../../cases/case-index.js';
-import type { AppliedProvision, CaseRecord } from '../../cases/case-record.js';
-import { judgmentLabel } from '../../cases/case-text.js';
-import { factsQuery } from '../../cases/facts-query.js';
-import { ProvisionRecommender } from '../../cases/provision-recommender.js';
+import { presentCase, presentProvision } from '../../cases/case-responses.js';
 import type { AppState } from '../app-state.js';
+import type { CaseRunner } from '../case-runner.js';
 import { HttpError } from '../http-error.js';
 
 export const casesRequestSchema = z
@@ -17,87 +14,36 @@ export const casesRequestSchema = z
   })
   .strict();
 
-function presentProvision(p: AppliedProvision) {
-  return {
-    label: p.clauses.length === 1 ? `khoản ${p.clauses[0]} ${p.label}` : p.label,
-    lawName: p.lawName,
-    documentId: p.documentId ?? null,
-    article: p.resolvedArticle ?? p.article,
-    clauses: p.clauses,
-    resolved: p.documentId !== undefined,
-    reason: p.reason ?? null,
-    source: p.source,
-  };
-}
-
-function presentCase(r: CaseRecord) {
-  return {
-    documentId: r.documentId, kind: r.kind, title: r.title, label: judgmentLabel(r), court: r.court ?? null, number: r.number ?? null, date: r.date ?? null,
-    level: r.level ?? null, caseType: r.caseType ?? null, caseName: r.caseName ?? null, outcome: r.outcome === 'unknown' ? null : r.outcome,
-  };
-}
-
-/** The wildcard's segments joined back, each percent-decoded (a malformed escape is kept as written). */
-function decodePath(segments: string[]): string {
-  return segments
-    .map((p) => {
-      try {
-        return decodeURIComponent(p);
-      } catch {
-        return p;
-      }
-    })
-    .join('/');
+/** The request's facts and k, or a 400/413 naming the field (facts over 20,000 characters: 413 stating the limit). */
+function parseFacts(body: unknown): { facts: string; k: number } {
+  const parsed = casesRequestSchema.safeParse(body ?? {});
+  if (!parsed.success) throw HttpError.fromZod(parsed.error);
+  return parsed.data;
 }
 
 /**
- * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description),
- * `POST /v1/cases/provisions` (the provisions likely to apply, with evidence) and
+ * Judges' endpoints: `POST /v1/cases/search` (similar judgments for a fact description, with the
+ * facts they share and the outcome tendency among them), `POST /v1/cases/provisions` (the case
+ * type, then the provisions likely to apply with their reasons: offenses and general part for a
+ * criminal case, substantive and procedural lists for a civil one) and
  * `GET /v1/articles/:documentId/:article/judgments` (judgments that applied an article; the id may
  * be URL-encoded, `laws%2Fbo-luat-dan-su`, or written with its slash).
  */
-export function casesRouter(state: AppState): Router {
+export function casesRouter(state: AppState, runner: CaseRunner): Router {
   const r = Router();
 
+  // The work runs off the event loop (see CaseRunner), so /healthz and search stay fast meanwhile.
   r.post('/v1/cases/search', async (req, res) => {
-    const parsed = casesRequestSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw HttpError.fromZod(parsed.error);
-    const { facts, k } = parsed.data;
-    const index = await state.current.index.caseCorpus();
-    const cases = caseIndexFor(index);
-    const query = factsQuery(facts, index);
-    const found = await cases.similar.search(facts, k);
-    res.json({
-      query,
-      results: found.map((c) => {
-        const ex = caseExcerpt(index, c.record, query);
-        return {
-          ...presentCase(c.record),
-          score: Math.round(c.score * 1000) / 1000,
-          excerpt: ex?.text ?? null,
-          excerptStart: ex?.start ?? null,
-          excerptEnd: ex?.end ?? null,
-          provisions: c.record.provisions.map(presentProvision),
-        };
-      }),
-    });
+    res.json(await runner.run(state.current, { kind: 'search', ...parseFacts(req.body) }));
   });
 
   r.post('/v1/cases/provisions', async (req, res) => {
-    const parsed = casesRequestSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw HttpError.fromZod(parsed.error);
-    const { facts, k } = parsed.data;
-    const { index, retriever } = state.current;
-    const rec = await new ProvisionRecommender(caseIndexFor(await index.caseCorpus()), retriever).recommend(facts, { k });
-    res.json({
-      provisions: rec.provisions,
-      unresolved: rec.unresolved,
-      similarCases: rec.similar.map((s) => ({ documentId: s.record.documentId, number: s.record.number ?? null, similarity: Math.round(s.score * 1000) / 1000 })),
-    });
+    res.json(await runner.run(state.current, { kind: 'provisions', ...parseFacts(req.body) }));
   });
 
   r.get('/v1/articles/*rest', async (req, res) => {
-    const m = /^(.+)\/([^/]+)\/judgments$/.exec(decodePath((req.params as { rest: string[] }).rest));
+    // The router has already percent-decoded each segment once; decoding again would misread a `%` in an id.
+    const m = /^(.+)\/([^/]+)\/judgments$/.exec((req.params as { rest: string[] }).rest.join('/'));
     if (!m) throw HttpError.notFound(`${req.method} ${req.path}`);
     const documentId = m[1]!;
     const index = await state.current.index.caseCorpus();

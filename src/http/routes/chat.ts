@@ -1,22 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
+import { notesFor } from '../../amendments/amendment-note.js';
 import type { ChatResult } from '../../answer/chat-service.js';
+import type { SearchFilters } from '../../retrieval/search-filters.js';
 import { recordAnswer, type AnswerRecords } from '../answer-records.js';
 import type { AppState } from '../app-state.js';
 import { openEventStream } from '../event-stream.js';
 import { HttpError } from '../http-error.js';
 import { presentCitation, presentHit } from '../present.js';
 import { chatRequestSchema } from '../schemas.js';
+import { UNVERIFIED_MARK, unverifiedCitations, unverifiedNote } from '../unverified-sources.js';
 import { conversationNotFound } from './conversations.js';
 
-function body(result: ChatResult, state: AppState) {
-  const { retriever } = state.current;
+/** The response body; citations of unverified documents are flagged in the answer, the labels and the warnings. */
+function body(result: ChatResult, state: AppState, filters?: SearchFilters) {
+  const { retriever, index, amendments } = state.current;
+  const asOf = filters?.asOf;
+  const unverified = unverifiedCitations(result.citations, index);
+  const flag = unverifiedNote(unverified);
   return {
-    answer: result.answer, citations: result.citations.map(presentCitation), mode: result.mode,
+    answer: result.answer + (flag?.note ?? ''),
+    citations: result.citations.map((c) => {
+      const shown = presentCitation(c, notesFor(amendments, c, asOf));
+      return unverified.includes(c.n) ? { ...shown, label: `${c.label}${UNVERIFIED_MARK}`, unverified: true } : shown;
+    }),
+    mode: result.mode,
     // `refused` stays for old clients: true only for a refusal, not for a "gợi ý".
-    outcome: result.outcome, refused: result.outcome === 'refuse', suggestions: result.suggestions, warnings: result.warnings,
+    outcome: result.outcome, refused: result.outcome === 'refuse', suggestions: result.suggestions, warnings: flag ? [...result.warnings, flag.warning] : result.warnings,
     question: result.question, ...(result.rewritten ? { rewritten: result.rewritten } : {}),
-    sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h))),
+    sources: result.search.hits.slice(0, 5).map((h, i) => presentHit(h, i + 1, retriever.confidence(h), notesFor(amendments, { documentId: h.chunk.documentId, ...(h.chunk.article ? { article: h.chunk.article } : {}) }, asOf))),
   };
 }
 
@@ -25,8 +37,8 @@ function sse(res: Response, event: string, data: unknown): void {
 }
 
 /** The response body with a fresh answer id, after recording it in the audit log (and the thread, if any). */
-async function recorded(result: ChatResult, state: AppState, records: AnswerRecords, req: Request, conversationId: string | undefined, question: string) {
-  const payload = { ...body(result, state), answerId: randomUUID() };
+async function recorded(result: ChatResult, state: AppState, records: AnswerRecords, req: Request, conversationId: string | undefined, question: string, filters?: SearchFilters) {
+  const payload = { ...body(result, state, filters), answerId: randomUUID() };
   await recordAnswer(records, req.log, {
     answerId: payload.answerId, channel: 'chat', requestId: String(req.id ?? ''), searched: result.question, result,
     thread: conversationId ? { conversationId, question, payload } : undefined,
@@ -49,13 +61,16 @@ export function chatRouter(state: AppState, records: AnswerRecords): Router {
     const chat = state.current.chat;
     if (!stream) {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) });
-      res.json(await recorded(result, state, records, req, conversationId, question));
+      res.json(await recorded(result, state, records, req, conversationId, question, filters));
       return;
     }
     const signal = openEventStream(res);
     try {
       const result = await chat.answer({ messages, ...(filters ? { filters } : {}) }, (text) => sse(res, 'delta', { text }), signal);
-      sse(res, 'done', await recorded(result, state, records, req, conversationId, question));
+      // The note on unverified sources ends the streamed text as it ends the answer in `done`.
+      const flag = unverifiedNote(unverifiedCitations(result.citations, state.current.index));
+      if (flag) sse(res, 'delta', { text: flag.note });
+      sse(res, 'done', await recorded(result, state, records, req, conversationId, question, filters));
     } catch (err) {
       req.log?.error({ err }, 'chat stream failed');
       sse(res, 'error', { code: 'internal_error', message: 'Internal server error', message_vi: 'Lỗi máy chủ nội bộ', requestId: String(req.id ?? '') });

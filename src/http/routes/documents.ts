@@ -15,16 +15,18 @@ export function documentsRouter(state: AppState): Router {
     res.json({ documents: docs });
   });
   r.get('/v1/documents/*rest', async (req, res) => {
+    // The router has already percent-decoded each segment once: decoding again would throw on `%25`
+    // and misread a file name that holds a `%`.
     const rest = (req.params as { rest: string[] }).rest.join('/');
     const m = rest.match(/^(.+?)\/articles\/([^/]+)$/);
-    const id = decodeURIComponent(m ? m[1]! : rest);
+    const id = m ? m[1]! : rest;
     const doc = await state.current.index.document(id);
     if (!doc) throw HttpError.notFound(`văn bản ${id}`);
     if (!m) {
       res.json({ document: presentDocument(doc.meta), text: doc.text, articles: doc.articles.map((a) => ({ number: a.number, title: a.title, start: a.start, end: a.end, path: a.path })), sections: doc.sections });
       return;
     }
-    const n = decodeURIComponent(m[2]!).toLowerCase();
+    const n = m[2]!.toLowerCase();
     const a = doc.articles.find((x) => x.number.toLowerCase() === n);
     if (!a) throw HttpError.notFound(`Điều ${n} của ${doc.meta.title}`);
     res.json({

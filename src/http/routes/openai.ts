@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Answer, ChatMessage } from '../../answer/answer-generator.js';
 import { CaseAdvisor } from '../../cases/case-advisor.js';
 import { caseIndexFor } from '../../cases/case-index.js';
+import { judgeAdvisorFor } from '../../cases/judge-advisor.js';
 import { recordAnswer, type AnswerRecords } from '../answer-records.js';
 import type { AppState } from '../app-state.js';
 import { openEventStream } from '../event-stream.js';
@@ -10,6 +11,7 @@ import { HttpError } from '../http-error.js';
 import { bearerAuth } from '../openai/bearer-auth.js';
 import { completionBody, completionChunk, structuredFields, type CompletionMeta } from '../openai/completion-body.js';
 import { answerExtras } from '../openai/completion-text.js';
+import { flagUnverified } from '../unverified-sources.js';
 import { ASSISTANT_MODELS, findModel, presentModel, type AssistantModel } from '../openai/openai-models.js';
 import { chatCompletionRequestSchema, toChatMessages } from '../openai/openai-request.js';
 
@@ -29,7 +31,7 @@ async function answerWith(state: AppState, model: AssistantModel, messages: Chat
   const { chat, index, retriever } = state.current;
   const question = messages.at(-1)?.content ?? '';
   if (model.mode === 'judge') {
-    const advised = await new CaseAdvisor(caseIndexFor(await index.caseCorpus()), retriever).adviseOnFacts(question);
+    const advised = await new CaseAdvisor(judgeAdvisorFor(caseIndexFor(await index.caseCorpus()), retriever)).adviseOnFacts(question);
     if (advised) {
       onDelta?.(advised.answer);
       return { ...advised, question };
@@ -74,7 +76,7 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
       recordAnswer(o.records, req.log, { answerId, channel: 'openai', requestId: String(req.id ?? ''), model: model.id, searched: result.question, result });
 
     if (parsed.data.stream !== true) {
-      const result = await answerWith(state, model, messages);
+      const result = flagUnverified(await answerWith(state, model, messages), state.current.index);
       await record(result);
       res.json(completionBody(result, { ...meta, question: result.question }));
       return;
@@ -85,10 +87,13 @@ export function openAiRouter(state: AppState, o: OpenAiRouterOptions): Router {
     writeData(res, completionChunk(first, { role: 'assistant', content: '' }));
     let streamed = '';
     try {
-      const result = await answerWith(state, model, messages, (d) => {
-        streamed += d;
-        writeData(res, completionChunk(first, { content: d }));
-      }, signal);
+      const result = flagUnverified(
+        await answerWith(state, model, messages, (d) => {
+          streamed += d;
+          writeData(res, completionChunk(first, { content: d }));
+        }, signal),
+        state.current.index,
+      );
       // A stream cannot take text back: when the final answer differs from what was streamed (an LLM
       // citation removed, a fallback), it follows in full after a rule.
       const tail = (streamed === result.answer ? '' : `${streamed === '' ? '' : '\n\n---\n'}${result.answer}`) + answerExtras(result);

@@ -47,6 +47,8 @@ export function webRouter(dir: string | undefined = findWebDir()): Router {
       cacheControl: true,
       maxAge: 0,
       setHeaders: (res) => {
+        // Static files match no route; the metrics label them as such (see routeLabel).
+        (res as unknown as { locals: Record<string, unknown> }).locals.routeLabel = 'static';
         res.setHeader('Content-Security-Policy', CSP);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');

@@ -3,8 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type pg from 'pg';
+import { semanticEmbedderFor } from '../../embeddings/load-semantic-embedder.js';
 import { LsaEmbedder } from '../../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../../text/accent-restorer.js';
+import type { AmendmentEdge } from '../../amendments/amendment-edge.js';
+import { AmendmentGraph } from '../../amendments/amendment-graph.js';
+import { LEGAL_KINDS } from '../../drafts/law-units.js';
 import type { ThesaurusRelation } from '../../text/thesaurus.js';
 import type { Article, DocumentMeta, ParsedDocument, Section } from '../../types/legal-document.js';
 import { CorpusIndex, type IndexedChunk } from '../corpus-index.js';
@@ -53,6 +57,7 @@ export class PgIndex implements ServedIndex {
     readonly build: PublishedBuild,
     cache: PgRetrievalCorpus['cache'],
     readonly definitions: readonly ThesaurusRelation[],
+    private readonly amendments: AmendmentGraph,
     options: PgIndexOptions,
   ) {
     this.retrieval = new PgRetrievalCorpus(pool, cache, options.retrieval);
@@ -84,12 +89,18 @@ export class PgIndex implements ServedIndex {
     if (!accents) throw new Error(`build ${build.id} has no accent model`);
     const restorer = new AccentRestorer(JSON.parse(accents.toString('utf8')) as AccentStats);
     const lsa = await blob('embedder');
-    const embedder = options.embedder ?? (build.manifest.embedder.kind === 'lsa' && lsa ? LsaEmbedder.fromJSON(JSON.parse(lsa.toString('utf8'))) : undefined);
+    const e = build.manifest.embedder;
+    // As for a build folder: LSA travels with the build, a semantic build names its model folder.
+    const embedder =
+      options.embedder ??
+      (e.kind === 'lsa' && lsa ? LsaEmbedder.fromJSON(JSON.parse(lsa.toString('utf8'))) : e.kind === 'semantic' && e.modelDir ? await semanticEmbedderFor(e.modelDir, e.modelVersion) : undefined);
     if (!embedder) throw new Error(`build ${build.id} was made with the ${build.manifest.embedder.kind} embedder; configure it to query this build`);
     const definitions = await blob('definitions');
+    const edges = await blob('amendments');
+    const amendments = edges ? new AmendmentGraph(JSON.parse(edges.toString('utf8')) as AmendmentEdge[]) : await parsedAmendments(pool, s);
     const vectors = await loadReplica(pool, s, build.params.dim);
     const cache = { schema: s, params: build.params, documents, chunkDocument, chunkLabel, labelChunk, restorer, embedder, vectors };
-    return new PgIndex(pool, build, cache, definitions ? (JSON.parse(definitions.toString('utf8')) as ThesaurusRelation[]) : [], options);
+    return new PgIndex(pool, build, cache, definitions ? (JSON.parse(definitions.toString('utf8')) as ThesaurusRelation[]) : [], amendments, options);
   }
 
   get buildId(): string {
@@ -114,10 +125,16 @@ export class PgIndex implements ServedIndex {
     return row ? { meta: row.meta, text: row.text, articles: row.articles, sections: row.sections } : undefined;
   }
 
+  amendmentGraph(): AmendmentGraph {
+    return this.amendments;
+  }
+
   /**
    * Judge mode parses judgments and averages their passage vectors in the process, as with a
-   * build folder: on first use the documents, the judgments' and precedents' chunks and a BM25
-   * index over those chunks are loaded (the vectors are the replica's).
+   * build folder, and the draft checker compares drafts with the laws' articles: on first use the
+   * documents, the chunks of judgments, precedents and laws and a BM25 index over those chunks are
+   * loaded (the vectors are the replica's). Its BM25 statistics are those of these chunks, not of
+   * the whole build as with a build folder.
    */
   caseCorpus(): Promise<CorpusIndex> {
     return (this.caseView ??= this.loadCaseView());
@@ -127,12 +144,18 @@ export class PgIndex implements ServedIndex {
     const s = this.build.schema;
     const docs = await this.pool.query<{ meta: DocumentMeta; text: string; articles: Article[]; sections: Section[] }>(`select meta, text, articles, sections from ${s}.documents order by pos`);
     const documents: ParsedDocument[] = docs.rows.map((r) => ({ meta: r.meta, text: r.text, articles: r.articles, sections: r.sections }));
-    const cases = this.retrieval.cache.documents.filter((d) => d.meta.kind === 'judgment' || d.meta.kind === 'precedent').map((d) => d.pos);
+    const cases = this.retrieval.cache.documents.filter((d) => d.meta.kind === 'judgment' || d.meta.kind === 'precedent' || LEGAL_KINDS.has(d.meta.kind)).map((d) => d.pos);
     const rows = await this.pool.query<{ chunk: Omit<IndexedChunk, 'text'>; text: string }>(`select chunk, text from ${s}.chunks where doc_pos = any($1::int[]) order by pos`, [cases]);
     const chunks: IndexedChunk[] = rows.rows.map((r) => ({ ...r.chunk, text: r.text }));
     const { restorer, embedder, vectors } = this.retrieval.cache;
     return new CorpusIndex(this.buildId, this.manifest, documents, chunks, LexicalIndex.build(chunks), vectors, embedder, restorer, this.definitions);
   }
+}
+
+/** The amendment graph of a build published before its edges were stored: parsed from its documents. */
+async function parsedAmendments(pool: pg.Pool, schema: string): Promise<AmendmentGraph> {
+  const docs = await pool.query<{ meta: DocumentMeta; text: string; articles: Article[]; sections: Section[] }>(`select meta, text, articles, sections from ${schema}.documents order by pos`);
+  return AmendmentGraph.build(docs.rows.map((r) => ({ meta: r.meta, text: r.text, articles: r.articles, sections: r.sections })));
 }
 
 /** Visits a blob's rows in order, one at a time (a whole graph in one result would cost its size twice over, as hex and as bytes). */

@@ -16,7 +16,8 @@ export const BUILD_CHANNEL = 'search_build';
 
 /** Build files stored as blobs beside the rows: the readers' caches are loaded from them. */
 const BLOB_FILES = { accents: 'accents.json', embedder: 'embedder.json', definitions: 'definitions.json', hnsw: 'vectors.hnsw' } as const;
-export type BlobName = keyof typeof BLOB_FILES;
+/** Blobs and what they hold: the build's files, and the amendment graph's edges (JSON), parsed once here rather than in every node. */
+export type BlobName = keyof typeof BLOB_FILES | 'amendments';
 const BLOB_ROW_BYTES = 8 * 1024 * 1024;
 
 export interface PublishOptions {
@@ -92,7 +93,7 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
     await copy('doc_terms', ['term_id', 'docs', 'tfs'], rowsOf.documentTerms());
     await copy('chunk_terms', ['coll', 'year', 'pos', 'terms', 'tfs', 'len_b', 'len_h', 'len_e'], rowsOf.forward());
     await copy('vectors', ['label', 'pos', 'v'], vectorRows(index));
-    await copy('blobs', ['name', 'seq', 'data'], await blobRows(index.dir));
+    await copy('blobs', ['name', 'seq', 'data'], await blobRows(index.dir, { amendments: Buffer.from(JSON.stringify(index.amendmentGraph().edges)) }));
     const cases = caseIndexFor(index).records;
     const caseKey = (id: string) => keys[docPart[docPos.get(id)!]!]!;
     await copy('judgments', ['coll', 'year', 'doc_pos', 'id', 'court', 'level', 'number', 'date', 'outcome', 'record'],
@@ -173,12 +174,12 @@ function* vectorRows(index: CorpusIndex): Generator<CopyValue[]> {
   }
 }
 
-async function blobRows(dir: string): Promise<CopyValue[][]> {
+async function blobRows(dir: string, computed: Partial<Record<BlobName, Buffer>>): Promise<CopyValue[][]> {
   const out: CopyValue[][] = [];
-  for (const [name, file] of Object.entries(BLOB_FILES)) {
-    const full = path.join(dir, file);
-    if (!existsSync(full)) continue;
-    const bytes = await readFile(full);
+  const files = Object.entries(BLOB_FILES).filter(([, file]) => existsSync(path.join(dir, file)));
+  const blobs: [string, () => Promise<Buffer>][] = [...files.map(([name, file]): [string, () => Promise<Buffer>] => [name, () => readFile(path.join(dir, file))]), ...Object.entries(computed).map(([name, b]): [string, () => Promise<Buffer>] => [name, () => Promise.resolve(b)])];
+  for (const [name, read] of blobs) {
+    const bytes = await read();
     for (let seq = 0, at = 0; at < bytes.length || seq === 0; seq++, at += BLOB_ROW_BYTES) out.push([name, seq, bytes.subarray(at, at + BLOB_ROW_BYTES)]);
   }
   return out;
