@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that run once per search backend: what the API serves and what retrieval finds. */
-const BACKEND_TESTS = ['test/http-api.test.ts', 'test/cases-api.test.ts', 'test/openai-compat.test.ts', 'test/legal-retriever.test.ts', 'test/natural-questions.test.ts'];
+const BACKEND_TESTS = ['test/http-api.test.ts', 'test/cases-api.test.ts', 'test/openai-compat.test.ts', 'test/legal-retriever.test.ts', 'test/natural-questions.test.ts', 'test/amendments.test.ts', 'test/drafts.test.ts'];
 // The postgres backend needs a server: `.ci/run` starts one (CI fails without it); locally, set TEST_DATABASE_URL.
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim()) || process.env.CI === 'true';
 
