@@ -108,26 +108,27 @@ export interface PublishRun {
   peakRssMb: number;
 }
 
-/** The same searches through the in-memory and the PostgreSQL backends (`parity-child.ts`). */
-export interface ParityRun {
-  questions: number;
-  mrrMemory: number;
-  mrrPostgres: number;
-  /** Questions whose ten ranked articles differ between the backends. */
-  differing: number;
+/** Sequential search latency through each backend, in one process (`parity-child.ts`). */
+interface BackendLatencies {
   memory: { p50: number; p95: number };
   postgres: { p50: number; p95: number };
   peakRssMb: number;
 }
 
-export interface AgreementRun {
+/** The same searches through the in-memory and the PostgreSQL backends. */
+export interface ParityRun extends BackendLatencies {
+  questions: number;
+  mrrMemory: number;
+  mrrPostgres: number;
+  /** Questions whose ten ranked articles differ between the backends. */
+  differing: number;
+}
+
+export interface AgreementRun extends BackendLatencies {
   queries: number;
   /** Queries with the same ten chunks in the same order from both backends. */
   identical: number;
   meanOverlap: number;
-  memory: { p50: number; p95: number };
-  postgres: { p50: number; p95: number };
-  peakRssMb: number;
 }
 
 /** A process of the served API: the primary forks the workers that serve requests. */
