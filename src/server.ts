@@ -5,7 +5,6 @@ import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-st
 import { loadConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { isPgliteDatabase } from './db/pglite-database.js';
-import { openPgliteIpcDatabase, servePgliteOver } from './db/pglite-ipc.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import { followPublishedBuilds } from './http/follow-builds.js';
 import { serveClusterMetrics } from './http/metrics.js';
@@ -36,6 +35,7 @@ async function main(): Promise<void> {
       const database = await openServiceDatabase(config, logger);
       if (isPgliteDatabase(database)) {
         const { client } = database;
+        const { servePgliteOver } = await import('./db/pglite-ipc.js');
         cluster.setupPrimary({ serialization: 'advanced' });
         cluster.on('fork', (worker) => servePgliteOver(worker, client));
       } else {
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   }
   // A worker reaches the database the primary opened and migrated; a single process opens its own.
   let database: Database | undefined;
-  if (cluster.isWorker) database = config.DATABASE_URL ? await openPostgresDatabase(config.DATABASE_URL, { migrate: false }) : openPgliteIpcDatabase(process);
+  // PGlite's modules are loaded only where PGlite is used (about 50 MB a process).
+  if (cluster.isWorker) database = config.DATABASE_URL ? await openPostgresDatabase(config.DATABASE_URL, { migrate: false }) : (await import('./db/pglite-ipc.js')).openPgliteIpcDatabase(process);
   let index: ServedIndex;
   try {
     index = search ? await loadServedIndex(config, logger, search) : await loadIndex(config);

@@ -191,7 +191,8 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     draftThresholds: loadDraftThresholds(),
     caseAdvisor: (idx, retriever) => lazyCaseAdvisor(idx, (corpus) => judgeAdvisorFor(caseIndexFor(corpus), retriever, judgeWeights, curatedThesaurus(config))),
   });
-  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  // Case threads load build folders; with a PostgreSQL build none is started (each would cost the process ~100 MB for nothing).
+  const cases = createCaseRunner({ threads: index instanceof CorpusIndex ? config.CASE_THREADS : 0, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
   if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,

@@ -14,7 +14,7 @@ import { HttpError } from './http-error.js';
  * threads it runs off the event loop; inline (CASE_THREADS=0, for tests and small machines) it runs
  * one task at a time and yields to waiting requests before each. A build served from PostgreSQL
  * has its tasks run inline too (a thread loads build folders; the node's case corpus is loaded once,
- * in the process, by `PgIndex.caseCorpus`).
+ * in the process, by `PgIndex.caseCorpus`): the service starts no threads for one.
  */
 export interface CaseRunner {
   run(state: ServingState, task: CaseTask): Promise<object>;

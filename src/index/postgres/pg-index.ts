@@ -88,12 +88,9 @@ export class PgIndex implements ServedIndex {
     const accents = await blob('accents');
     if (!accents) throw new Error(`build ${build.id} has no accent model`);
     const restorer = new AccentRestorer(JSON.parse(accents.toString('utf8')) as AccentStats);
-    const lsa = await blob('embedder');
     const e = build.manifest.embedder;
     // As for a build folder: LSA travels with the build, a semantic build names its model folder.
-    const embedder =
-      options.embedder ??
-      (e.kind === 'lsa' && lsa ? LsaEmbedder.fromJSON(JSON.parse(lsa.toString('utf8'))) : e.kind === 'semantic' && e.modelDir ? await semanticEmbedderFor(e.modelDir, e.modelVersion) : undefined);
+    const embedder = options.embedder ?? (e.kind === 'lsa' ? await lsaEmbedder(blob) : e.kind === 'semantic' && e.modelDir ? await semanticEmbedderFor(e.modelDir, e.modelVersion) : undefined);
     if (!embedder) throw new Error(`build ${build.id} was made with the ${build.manifest.embedder.kind} embedder; configure it to query this build`);
     const definitions = await blob('definitions');
     const edges = await blob('amendments');
@@ -156,6 +153,14 @@ export class PgIndex implements ServedIndex {
 async function parsedAmendments(pool: pg.Pool, schema: string): Promise<AmendmentGraph> {
   const docs = await pool.query<{ meta: DocumentMeta; text: string; articles: Article[]; sections: Section[] }>(`select meta, text, articles, sections from ${schema}.documents order by pos`);
   return AmendmentGraph.build(docs.rows.map((r) => ({ meta: r.meta, text: r.text, articles: r.articles, sections: r.sections })));
+}
+
+/** The build's LSA embedder: its binary blob, or the JSON one of a build published before there was one. */
+async function lsaEmbedder(blob: (name: BlobName) => Promise<Buffer | undefined>): Promise<LsaEmbedder | undefined> {
+  const binary = await blob('lsa');
+  if (binary) return LsaEmbedder.fromBinary(binary);
+  const json = await blob('embedder');
+  return json ? LsaEmbedder.fromJSON(JSON.parse(json.toString('utf8'))) : undefined;
 }
 
 /** Visits a blob's rows in order, one at a time (a whole graph in one result would cost its size twice over, as hex and as bytes). */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import { caseIndexFor } from '../../cases/case-index.js';
+import { LsaEmbedder } from '../../embeddings/lsa-embedder.js';
 import { passedYear } from '../../retrieval/law-name-resolver.js';
 import { clauseSpans } from '../clause-spans.js';
 import type { CorpusIndex } from '../corpus-index.js';
@@ -15,9 +16,14 @@ import type { BuildParams } from './build-params.js';
 export const BUILD_CHANNEL = 'search_build';
 
 /** Build files stored as blobs beside the rows: the readers' caches are loaded from them. */
-const BLOB_FILES = { accents: 'accents.json', embedder: 'embedder.json', definitions: 'definitions.json', hnsw: 'vectors.hnsw' } as const;
-/** Blobs and what they hold: the build's files, and the amendment graph's edges (JSON), parsed once here rather than in every node. */
-export type BlobName = keyof typeof BLOB_FILES | 'amendments';
+const BLOB_FILES = { accents: 'accents.json', definitions: 'definitions.json', hnsw: 'vectors.hnsw' } as const;
+/**
+ * Blobs and what they hold: the build's files; the amendment graph's edges (JSON), parsed once here
+ * rather than in every node; and an LSA embedder in its binary form (`LsaEmbedder.toBinary`), which a
+ * node loads with a fraction of the memory its JSON costs. (`embedder`, the JSON, is read from builds
+ * published before.)
+ */
+export type BlobName = keyof typeof BLOB_FILES | 'amendments' | 'lsa' | 'embedder';
 const BLOB_ROW_BYTES = 8 * 1024 * 1024;
 
 export interface PublishOptions {
@@ -93,7 +99,8 @@ export async function publishBuild(pool: pg.Pool, index: CorpusIndex, opts: Publ
     await copy('doc_terms', ['term_id', 'docs', 'tfs'], rowsOf.documentTerms());
     await copy('chunk_terms', ['coll', 'year', 'pos', 'terms', 'tfs', 'len_b', 'len_h', 'len_e'], rowsOf.forward());
     await copy('vectors', ['label', 'pos', 'v'], vectorRows(index));
-    await copy('blobs', ['name', 'seq', 'data'], await blobRows(index.dir, { amendments: Buffer.from(JSON.stringify(index.amendmentGraph().edges)) }));
+    const lsa = index.embedder instanceof LsaEmbedder ? { lsa: index.embedder.toBinary() } : {};
+    await copy('blobs', ['name', 'seq', 'data'], await blobRows(index.dir, { amendments: Buffer.from(JSON.stringify(index.amendmentGraph().edges)), ...lsa }));
     const cases = caseIndexFor(index).records;
     const caseKey = (id: string) => keys[docPart[docPos.get(id)!]!]!;
     await copy('judgments', ['coll', 'year', 'doc_pos', 'id', 'court', 'level', 'number', 'date', 'outcome', 'record'],
