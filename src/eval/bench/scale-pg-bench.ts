@@ -6,6 +6,7 @@ import { benchDatabase, searchLoad, withApiServer, withPostgresServer } from './
 import { runChild } from './run-child.js';
 import { unpackAndIngest } from './scale-bench.js';
 import { addSyntheticJudgments } from './synthetic-judgments.js';
+import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from '../../index/index-store.js';
 
 const PUBLISH_CHILD = path.resolve('src/eval/bench/publish-child.ts');
 const PARITY_CHILD = path.resolve('src/eval/bench/parity-child.ts');
@@ -46,8 +47,13 @@ export async function scalePgBench(o: ScalePgOptions): Promise<ScalePgBench> {
   const databases: { drop: () => Promise<void> }[] = [];
   try {
     let indexDir = o.scaleIndex;
-    if (indexDir) out.reusedIndex = indexDir;
-    else {
+    if (indexDir) {
+      // The in-memory server would rebuild an older build from CORPUS_DIR (the default corpus) and compare against that.
+      const dir = await currentBuildDir(indexDir);
+      const version = dir ? (await readJson<Manifest>(dir, 'manifest.json')).version : undefined;
+      if (version !== STORE_VERSION) return { ...out, error: `--scale-index ${indexDir} holds ${dir ? `a version ${version} build` : 'no build'}; this code reads version ${STORE_VERSION}: ingest the archive again` };
+      out.reusedIndex = indexDir;
+    } else {
       const built = await unpackAndIngest(o, root);
       out.ingest = built.out;
       if (!built.out.ingest) return { ...out, error: `ingest failed: ${built.out.ingestError ?? 'unknown'}` };
