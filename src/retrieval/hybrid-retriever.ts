@@ -5,7 +5,7 @@ import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { domainOfDocument } from '../text/thesaurus-domains.js';
 import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
-import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
+import { APPROXIMATION_WORDS, isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
@@ -338,12 +338,12 @@ export class HybridRetriever {
     }
   }
 
-  /** The `n` rarest words of a query that the corpus knows, question words and figures excluded. */
+  /** The `n` rarest words of a query that the corpus knows, question words, hedges and figures excluded. */
   keyTerms(query: string, n = 2): string[] {
     const lex = this.index.lexical;
     const scored: [string, number][] = [];
     for (const t of new Set(lexicalTerms(query))) {
-      if (t.includes('_') || QUESTION_WORDS.has(t) || /\d/.test(t)) continue;
+      if (t.includes('_') || QUESTION_WORDS.has(t) || APPROXIMATION_WORDS.has(t) || /\d/.test(t)) continue;
       const id = lex.vocab.get(t);
       if (id !== undefined) scored.push([t, idf(lex.body.docs[id]?.length ?? 0, lex.size)]);
     }
