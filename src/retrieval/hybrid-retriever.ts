@@ -235,7 +235,8 @@ export class HybridRetriever {
       if (doc.meta.kind === 'briefing') {
         f[F.periodMatch] = period ? periodMatches(period, doc.meta, chunk.text) : 0;
         const pos = briefingDates.indexOf(doc.meta.meetingDate ?? '');
-        f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length : 0;
+        // Orders briefings newest first without lifting any of them over the laws: the newest loses nothing, older ones up to 1.
+        f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length - 1 : 0;
       }
       hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
     }
