@@ -127,9 +127,14 @@ describe('eval harness on the real corpus', () => {
       expect(m.unanswerable_declined).not.toBeNull();
       expect(m.answerable_refused).not.toBeNull();
       expect(m.cited_right).not.toBeNull();
+      // Every answerable question is cited right, answered wrong, suggested or refused: the parts never exceed the whole.
+      expect(m.cited_right! + m.answered_wrong! + m.suggested_right! + m.answerable_refused!).toBeLessThanOrEqual(1.0005);
     }
-    // The first build never suggests; its outcome is an answer or a refusal.
-    expect(report.systems.v1!.suggest_rate).toBe(0);
+    // The first build never suggests; its outcome is an answer or a refusal, so the parts are the whole.
+    const v1 = report.systems.v1!;
+    expect(v1.suggest_rate).toBe(0);
+    expect(v1.suggested_right).toBe(0);
+    expect(v1.cited_right! + v1.answered_wrong! + v1.answerable_refused!).toBeCloseTo(1, 2);
   });
 
   it('reports judgment gold it cannot map, and leaves the scored judgment out of the baselines', async () => {

@@ -578,6 +578,16 @@ describe('splitSentences', () => {
     for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
   });
 
+  it('splits where web text dropped the space after a full stop, but not in abbreviations or article headings', () => {
+    // The August 2022 briefing: `… cùng kỳ năm 2021.Tổng số loại sản phẩm …`.
+    expect(splitSentences('Sản lượng tăng 120% so với cùng kỳ năm 2021.Tổng số sản phẩm là 185.513 sản phẩm.').map((s) => s.text)).toEqual([
+      'Sản lượng tăng 120% so với cùng kỳ năm 2021.',
+      'Tổng số sản phẩm là 185.513 sản phẩm.',
+    ]);
+    expect(splitSentences('Doanh nghiệp tăng trưởng mạnh.Trong tháng 8 có thêm dịch vụ mới.')).toHaveLength(2);
+    expect(splitSentences('Tại TP.Hồ Chí Minh tăng mạnh. Điều 3.Phạm vi điều chỉnh').map((s) => s.text)).toEqual(['Tại TP.Hồ Chí Minh tăng mạnh.', 'Điều 3.Phạm vi điều chỉnh']);
+  });
+
   it('still splits after an inline article reference that ends a sentence', () => {
     expect(splitSentences('Theo quy định tại Điều 37. Việc bổ nhiệm phải đúng thủ tục.').map((s) => s.text)).toEqual([
       'Theo quy định tại Điều 37.',

@@ -79,6 +79,23 @@ describe('answer, suggest or refuse', () => {
     expect(r.answer).toContain('Cơ sở dữ liệu chưa có Luật Doanh nghiệp');
   });
 
+  it('answers a figure asked for a reporting period from that period\'s briefing, with its date, hedges and all', async () => {
+    const chat = new ChatService({ retriever, generator: extractive, policy: new CalibratedPolicy(model) });
+    const year = await chat.answer(ask('Doanh thu bưu chính năm 2023 đạt bao nhiêu?'));
+    expect(year.outcome).toBe('answer');
+    expect(year.answer).toContain('58.900 tỷ đồng');
+    expect(year.answer).toContain('29/12/2023');
+    expect(year.citations[0]?.documentId).toBe('briefings/2023-12-29-tong-ket-nam-2023');
+    // `khoảng` is a hedge, not a word the briefing must repeat; the sentence is cut where the web text glued the next one on.
+    const month = await chat.answer(ask('Tháng 8/2022 doanh thu bưu chính được khoảng bao nhiêu?'));
+    expect(month.outcome).toBe('answer');
+    expect(month.answer).toContain('5.000 tỷ đồng');
+    expect(month.answer).toContain('29/08/2022');
+    expect(month.answer).not.toContain('185.513');
+    // A year does not make a briefing the answer to what no briefing reports.
+    expect((await chat.answer(ask('giá vàng năm 2023 là bao nhiêu'))).outcome).not.toBe('answer');
+  });
+
   it('"gợi ý": when not sure, lists the three likeliest provisions with their titles and asks which is meant', async () => {
     // A policy that is never sure enough to answer, to see the suggestion itself on real text.
     const suggestOnly = { answerable: { answerRight: -9, answerWrong: -9, suggestRight: 1, suggestWrong: 1, refuse: -9 }, unanswerable: { answer: -9, suggest: 1, refuse: -9 } };

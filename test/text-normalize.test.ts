@@ -59,6 +59,8 @@ describe('expandCasualSpelling', () => {
     expect(expandCasualSpelling('cty no luong 2 thang ko tra thi lam sao')).toBe('công ty no luong 2 thang không tra thi lam sao');
     expect(expandCasualSpelling('lương tháng 13 có bắt buộc k ạ')).toBe('lương tháng 13 có bắt buộc không ạ');
     expect(expandCasualSpelling('vay 50tr lãi 5k/ngày có dc ko')).toBe('vay 50 triệu lãi 5 nghìn/ngày có được không');
+    // A bare `t` after a figure is an age far more often than tỷ: left as typed.
+    expect(expandCasualSpelling('con mình 17t bị bắt, nhà có 2ty')).toBe('con mình 17t bị bắt, nhà có 2 tỷ');
   });
 
   it('leaves point labels, acronyms and Roman numerals alone', () => {

@@ -130,7 +130,7 @@ export class CalibratedPolicy implements AnswerPolicy {
     const input = decisionInput(search);
     const rule = ruleDecision(input, directReference);
     if (rule) return rule.outcome === 'refuse' && input.missingNamed ? { ...rule, reason: `names ${search.missingLaws.filter((m) => m.how === 'named').map((m) => m.name).join(', ')}, which the corpus lacks` } : rule;
-    return decideFrom(this.model, decisionFeatures(input));
+    return datedFigureDecision(input, decideFrom(this.model, decisionFeatures(input)));
   }
 }
 
@@ -140,6 +140,19 @@ export function ruleDecision(input: DecisionInput, directReference: boolean): De
   if (directReference) return { outcome: 'answer', pCorrect: 1, pAnswerable: 1, reason: 'the question names the article' };
   if (input.missingNamed && !input.corpusLawNamed) return { outcome: 'refuse', pCorrect: 0, pAnswerable: 0, reason: 'names only laws the corpus lacks' };
   return undefined;
+}
+
+/**
+ * A question that names a reporting period (`năm 2023`, `tháng 8/2022`, `quý III/2023`) whose
+ * first hit is the briefing of exactly that period is answered from it, with its date, rather than
+ * offered as a "gợi ý": the models learn from few briefing questions, and the period settles which
+ * briefing is meant. Only when they think the corpus answers the question at all (P ≥ ½), so a price
+ * or a figure no briefing reports, asked for a year, is still not answered from that year's briefing.
+ */
+export function datedFigureDecision(input: DecisionInput, decision: Decision): Decision {
+  const top = input.ranked[0];
+  if (decision.outcome !== 'suggest' || decision.pAnswerable < 0.5 || !top || top.features[F.periodMatch]! < 1) return decision;
+  return { ...decision, outcome: 'answer', reason: `${decision.reason}; the question names the reporting period of the briefing found first` };
 }
 
 /** The outcome of highest expected utility on a feature vector (training uses it directly). */

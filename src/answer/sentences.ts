@@ -38,7 +38,10 @@ export function splitSentences(text: string): SentenceSpan[] {
     let j = i;
     while (j < text.length && TERMINATORS.includes(text[j] ?? '')) j += 1;
     while (j < text.length && CLOSERS.includes(text[j] ?? '')) j += 1;
-    const atBoundary = j === text.length || /\s/.test(text[j] ?? '');
+    // Web text sometimes drops the space after a full stop (`năm 2021.Tổng số …`): a capitalised word
+    // right after a stop that follows a lower-case word or a year starts a sentence (`TP.Hồ`, `Điều 3.Phạm` do not).
+    const glued = j < text.length && ch === '.' && j === i + 1 && /(\p{Ll}{2}|\d{4})$/u.test(text.slice(Math.max(0, i - 4), i)) && /^\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2));
+    const atBoundary = j === text.length || /\s/.test(text[j] ?? '') || glued;
     if (atBoundary && !isFalseStop(text, i, j)) {
       pushTrimmed(text, segmentStart, j, spans);
       segmentStart = j;

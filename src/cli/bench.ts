@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { benchMarkdown, scalePgTargets, scaleTargets, soakTargets } from '../eval/bench/bench-markdown.js';
+import { benchMarkdown, scalePgTargets, scaleTargets, searchTargets, soakTargets } from '../eval/bench/bench-markdown.js';
 import type { BenchReport } from '../eval/bench/bench-types.js';
 import { httpBench } from '../eval/bench/http-bench.js';
 import { ingestBench } from '../eval/bench/ingest-bench.js';
@@ -11,26 +11,28 @@ import { scaleBench } from '../eval/bench/scale-bench.js';
 import { scalePgBench } from '../eval/bench/scale-pg-bench.js';
 import { pino } from 'pino';
 import { ensureIndexBuilt } from '../service.js';
+import { searchBench } from '../eval/bench/search-bench.js';
 import { soakBench } from '../eval/bench/soak-bench.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { draftTargets } from '../eval/drafts/drafts-markdown.js';
 import { runDraftsBench } from '../eval/drafts/run-drafts-bench.js';
 import { runMain } from './run-main.js';
 
-const PARTS = ['ingest', 'http', 'scale', 'scale-pg', 'soak', 'drafts'] as const;
+const PARTS = ['ingest', 'http', 'search', 'scale', 'scale-pg', 'soak', 'drafts'] as const;
 // The soak takes five minutes of both cores and scale-pg needs a PostgreSQL server: they run only when asked for.
-const DEFAULT_PARTS: Part[] = ['ingest', 'http', 'scale'];
+const DEFAULT_PARTS: Part[] = ['ingest', 'http', 'search', 'scale'];
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only ingest,http,scale,scale-pg,soak,drafts] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
-  --only        parts to run (default: ingest,http,scale); results of parts not run are kept from the previous report
+const USAGE = `Usage: npm run bench -- [--only ingest,http,search,scale,scale-pg,soak,drafts] [--duration S] [--index <dir>] [--corpus <dir>] [--archive <tar.gz>] [--out <bench.json>]
+  --only        parts to run (default: ingest,http,search,scale); results of parts not run are kept from the previous report
   --soak-duration     seconds of mixed traffic in the soak (default 300)
   --soak-concurrency  concurrent clients in the soak (default 32)
   --regenerate  drafts: regenerate eval/datasets/drafts-planted.jsonl from the corpus and the archive
   --corpus-sample  drafts: corpus sentences checked against the other documents (default 1500)
   --duration    seconds per HTTP load run (default 10; 2 endpoints × 3 concurrencies)
   --concurrency comma-separated HTTP concurrencies (default 1,8,32)
-  --index       index the HTTP server loads (default: INDEX_DIR or indexes)
+  --index       index the HTTP server and the search part load (default: INDEX_DIR or indexes)
+  --natural     natural-question set the search part also times (default: eval/datasets/natural-dev.json)
   --corpus      corpus for the ingest runs (default: CORPUS_DIR or ../shared/corpus)
   --archive     scale corpus (default: ../shared/datasets/phapdien-van-ban-md.tar.gz)
   --queries     file of ALQAC questions used as queries (default: ../shared/datasets/alqac25-dev.json)
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' }, index: { type: 'string' }, corpus: { type: 'string' },
-      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' }, facts: { type: 'string', default: '../shared/datasets/judgments-dev.json' },
+      archive: { type: 'string', default: '../shared/datasets/phapdien-van-ban-md.tar.gz' }, queries: { type: 'string', default: '../shared/datasets/alqac25-dev.json' }, natural: { type: 'string', default: 'eval/datasets/natural-dev.json' }, facts: { type: 'string', default: '../shared/datasets/judgments-dev.json' },
       'scale-timeout': { type: 'string', default: '30' }, 'soak-duration': { type: 'string', default: '300' }, 'soak-concurrency': { type: 'string', default: '32' }, keep: { type: 'boolean', default: false }, regenerate: { type: 'boolean', default: false }, 'corpus-sample': { type: 'string', default: '1500' }, out: { type: 'string', default: 'eval/reports/bench.json' }, help: { type: 'boolean', short: 'h' },
       'scale-index': { type: 'string' }, workers: { type: 'string', default: '2' }, judgments: { type: 'string', default: '200000' },
     },
@@ -71,6 +73,11 @@ async function main(): Promise<number> {
   const report: BenchReport = { ...(await previous(outJson)), machine: machine(), updatedAt: new Date().toISOString() };
   if (parts.includes('ingest')) report.ingest = await ingestBench(values.corpus ? path.resolve(values.corpus) : config.CORPUS_DIR, 30 * 60_000, log);
   if (parts.includes('http')) report.http = await httpBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, queries, concurrencies, durationSec, log });
+  if (parts.includes('search')) {
+    const sets = [];
+    for (const file of [values.queries, values.natural]) sets.push({ name: path.basename(file, '.json'), questions: (await loadDataset(path.resolve(file))).questions.map((q) => q.text) });
+    report.search = await searchBench({ indexDir: values.index ? path.resolve(values.index) : config.INDEX_DIR, sets, log });
+  }
   if (parts.includes('drafts')) report.drafts = await runDraftsBench(config, { archive: path.resolve(values.archive), regenerate: values.regenerate, corpusSample: Number(values['corpus-sample']), corpusReport: path.join(path.dirname(outJson), 'drafts-corpus.md'), log });
   if (parts.includes('soak')) {
     const soakSec = Number(values['soak-duration']);
@@ -95,7 +102,7 @@ async function main(): Promise<number> {
   const md = benchMarkdown(report);
   await writeFile(outJson.replace(/\.json$/i, '.md'), md);
   console.log(md);
-  for (const t of [...scaleTargets(report), ...scalePgTargets(report), ...soakTargets(report), ...(parts.includes('drafts') && report.drafts ? draftTargets(report.drafts) : [])]) if (!t.met) console.error(`target not met: ${t.label}`);
+  for (const t of [...searchTargets(report), ...scaleTargets(report), ...scalePgTargets(report), ...soakTargets(report), ...(parts.includes('drafts') && report.drafts ? draftTargets(report.drafts) : [])]) if (!t.met) console.error(`target not met: ${t.label}`);
   console.error(`report: ${path.relative(process.cwd(), outJson)}, ${path.relative(process.cwd(), outJson.replace(/\.json$/i, '.md'))}`);
   return 0;
 }

@@ -9,7 +9,7 @@ import { GoldMapper } from '../eval/gold-mapping.js';
 import { loadDataset } from '../eval/load-dataset.js';
 import { alqacTargets } from '../eval/report/alqac-targets.js';
 import { metricRows, textTable } from '../eval/report/terminal-table.js';
-import { crossValidatedModels, servingModels, v1Models } from '../eval/eval-models.js';
+import { crossValidatedModels, servingModels, TRAINING_DATASETS, v1Models } from '../eval/eval-models.js';
 import { runEval } from '../eval/run-eval.js';
 import { filtersFor } from '../eval/service-training.js';
 import { runNotes } from '../eval/run-notes.js';
@@ -29,8 +29,10 @@ const USAGE = `Usage: npm run eval -- --dataset <file> [--limit N] [--systems fu
              (default: full,v1,bm25,dense,naive-langchain; judgments add frequent-provisions,similar-judgments);
              a judgments-format set also gets the judges' recommender scored by nested CV beside them
   --no-provisions  skip that table
-  --shipped  run \`full\` with the shipped models; by default each question is scored with
-             cross-validated models that never saw it (trained here on the ALQAC and natural sets)
+  --shipped  run \`full\` with the shipped models; by default each question of a training set
+             (ALQAC dev, natural-dev) is scored with cross-validated models that never saw it; any
+             other set (a blind one such as natural-fresh) always runs with the shipped models,
+             which were trained without it
   --out      JSON report path (default: eval/reports/<dataset name>.json); .md and .svg are written beside it
   --index    index folder (default: INDEX_DIR or indexes; built from the corpus first when empty)`;
 
@@ -57,9 +59,13 @@ async function main(): Promise<number> {
   const unmapped = mapper.mapQuestions(dataset.questions);
   const names = values.systems ? values.systems.split(',').map((s) => s.trim()).filter(Boolean) : defaultSystems(dataset.format);
   const log = (m: string) => console.error(m);
-  const wantsFull = names.includes('full') && dataset.format === 'alqac';
+  // Cross-validation only for the sets the models are trained on: a set outside them is held out already.
+  const inTraining = TRAINING_DATASETS.some((f) => path.resolve(f) === path.resolve(datasetFile));
+  const wantsFull = names.includes('full') && dataset.format === 'alqac' && inTraining;
   const training = createPhaseProgress();
-  const modelsFor = wantsFull && !values.shipped ? await crossValidatedModels({ ...config, INDEX_DIR: indexDir }, index, datasetFile, training.update) : () => servingModels(config);
+  // One set of shipped models for every question: the system keeps one serving state per models object.
+  const shipped = wantsFull && !values.shipped ? undefined : servingModels(config);
+  const modelsFor = shipped ? () => shipped : await crossValidatedModels({ ...config, INDEX_DIR: indexDir }, index, datasetFile, training.update);
   training.stop();
   const filters = filtersFor(dataset.questions);
   const systems = await createSystems(names, { index, generator: new ExtractiveAnswerGenerator(), modelsFor, v1: v1Models(), filters, cacheDir: path.join(path.dirname(jsonPath), '.cache'), log });
@@ -70,7 +76,7 @@ async function main(): Promise<number> {
 
   const titles = new Map([...index.documents.values()].map((d) => [d.meta.id, d.meta.title]));
   const targets = dataset.format === 'alqac' ? alqacTargets(report.systems) : [];
-  const notes = [...runNotes(dataset.format, index.dir), `Searched: ${filters.kinds?.join(', ')}.`, names.includes('full') ? (values.shipped || !wantsFull ? '`full` ran with the shipped models.' : '`full` is cross-validated: each question was scored with reranker and decision models trained (5 folds, ALQAC and natural sets together) without it.') : ''].filter(Boolean);
+  const notes = [...runNotes(dataset.format, index.dir), `Searched: ${filters.kinds?.join(', ')}.`, names.includes('full') ? (shipped ? `\`full\` ran with the shipped models${inTraining ? '' : ', which were trained without this set'}.` : '`full` is cross-validated: each question was scored with reranker and decision models trained (5 folds, ALQAC and natural sets together) without it.') : ''].filter(Boolean);
   const files = await writeReport(report, jsonPath, { titles, notes, targets });
 
   console.log(`\n${report.dataset}: ${report.questions} questions (${dataset.format}), ${dataset.questions.filter((q) => q.gold.length > 0).length} with gold in the corpus; ${unmapped.length} gold labels unmapped`);

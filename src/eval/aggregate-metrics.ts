@@ -25,6 +25,8 @@ export function aggregateMetrics(scored: readonly ScoredOutput[]): SystemMetrics
     citation_precision: precisions.length > 0 ? round(mean(precisions)) : null,
     refusal_rate: round(mean(scored.map((s) => (s.refused ? 1 : 0)))),
     cited_right: rate(scored.filter((s) => s.citedRight !== undefined), (s) => s.citedRight === true),
+    suggested_right: rate(scored.filter((s) => s.suggestedRight !== undefined), (s) => s.suggestedRight === true),
+    answered_wrong: rate(scored.filter((s) => s.answeredWrong !== undefined), (s) => s.answeredWrong === true),
     answerable_refused: rate(scored.filter((s) => s.answerable && s.outcome), (s) => s.outcome === 'refuse'),
     unanswerable_declined: rate(scored.filter((s) => !s.answerable && s.outcome), (s) => s.outcome !== 'answer'),
     suggest_rate: rate(scored.filter((s) => s.outcome), (s) => s.outcome === 'suggest'),

@@ -23,6 +23,8 @@ export interface SystemOutput {
   refused: boolean;
   /** Systems that answer: the outcome (a refusal is `refuse`, a plain answer `answer`). */
   outcome?: AnswerOutcome;
+  /** For `suggest`: the provisions offered ("gợi ý"), best first. */
+  suggested?: ArticleRef[];
   /** Time the user waits for this output. */
   latencyMs: number;
 }

@@ -12,6 +12,10 @@ export interface ScoredOutput {
   refused: boolean;
   /** Answering systems: whether the chat answered citing a gold article (answerable questions only). */
   citedRight: boolean | undefined;
+  /** Answering systems: whether a "gợi ý" listed a gold article (answerable questions only). */
+  suggestedRight: boolean | undefined;
+  /** Answering systems: whether the chat answered citing no gold article (answerable questions only). */
+  answeredWrong: boolean | undefined;
   /** Whether the question can be answered from the corpus. */
   answerable: boolean;
   outcome: AnswerOutcome | undefined;
@@ -40,12 +44,17 @@ export function scoreQuestion(q: EvalQuestion, out: SystemOutput): ScoredOutput 
   const answerable = q.answerable ?? true;
   const outcome = a ? (out.outcome ?? (a.refused ? 'refuse' : 'answer')) : undefined;
   const citedRight = a && answerable && gold.size > 0 ? outcome === 'answer' && a.cited.some((c) => c !== undefined && gold.has(articleKey(c))) : undefined;
+  const scorable = a && answerable && gold.size > 0;
+  const suggestedRight = scorable ? outcome === 'suggest' && (out.suggested ?? []).some((s) => gold.has(articleKey(s))) : undefined;
+  const answeredWrong = scorable ? outcome === 'answer' && !citedRight : undefined;
   return {
     ranking,
     answerCorrect,
     citationPrecision: precision,
     refused: out.refused,
     citedRight,
+    suggestedRight,
+    answeredWrong,
     answerable,
     outcome,
     latencyMs: out.latencyMs,

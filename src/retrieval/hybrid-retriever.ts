@@ -6,7 +6,7 @@ import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { domainOfDocument } from '../text/thesaurus-domains.js';
 import { foldDiacritics } from '../text/fold.js';
 import { normalizeQuery } from '../text/normalize.js';
-import { isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
+import { APPROXIMATION_WORDS, isContentWord, QUESTION_WORDS } from '../text/stopwords.js';
 import { lexicalTerms } from '../text/tokenize.js';
 import type { DocumentMeta } from '../types/legal-document.js';
 import { findArticleReferences, findDocumentNumbers, type ArticleReference } from './legal-reference.js';
@@ -229,7 +229,8 @@ export class HybridRetriever {
       if (meta.kind === 'briefing') {
         f[F.periodMatch] = period ? periodMatches(period, meta, chunk.text) : 0;
         const pos = briefingDates.indexOf(meta.meetingDate ?? '');
-        f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length : 0;
+        // Orders briefings newest first without lifting any of them over the laws: the newest loses nothing, older ones up to 1.
+        f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length - 1 : 0;
       }
       hits.push({ chunk, document: meta, score: score(f, w), features: f });
     }
@@ -280,9 +281,9 @@ export class HybridRetriever {
     return f[F.unigramCoverage]!;
   }
 
-  /** The `n` rarest words of a query that the corpus knows, question words and figures excluded. */
+  /** The `n` rarest words of a query that the corpus knows, question words, hedges and figures excluded. */
   async keyTerms(query: string, n = 2): Promise<string[]> {
-    const words = [...new Set(lexicalTerms(query))].filter((t) => !t.includes('_') && !QUESTION_WORDS.has(t) && !/\d/.test(t));
+    const words = [...new Set(lexicalTerms(query))].filter((t) => !t.includes('_') && !QUESTION_WORDS.has(t) && !APPROXIMATION_WORDS.has(t) && !/\d/.test(t));
     const dfs = await this.corpus.documentFrequencies(words);
     const scored: [string, number][] = [];
     for (const t of words) {

@@ -18,8 +18,8 @@ const WORDS: Record<string, string> = {
   qđ: 'quyết định', qd: 'quyết định', nđ: 'nghị định', nd: 'nghị định', tt: 'thông tư',
 };
 
-/** After a figure: `5 tr`, `500k`, `22h`. */
-const AFTER_NUMBER: Record<string, string> = { tr: 'triệu', củ: 'triệu', cu: 'triệu', k: 'nghìn', ng: 'nghìn', ngàn: 'nghìn', h: 'giờ', t: 'tỷ', ty: 'tỷ', tỉ: 'tỷ' };
+/** After a figure: `5 tr`, `500k`, `22h`. Not a bare `t`: `17t` is an age far more often than 17 tỷ. */
+const AFTER_NUMBER: Record<string, string> = { tr: 'triệu', củ: 'triệu', cu: 'triệu', k: 'nghìn', ng: 'nghìn', ngàn: 'nghìn', h: 'giờ', ty: 'tỷ', tỉ: 'tỷ' };
 
 /** Single letters that are point labels after `điểm` and must stay letters there. */
 const POINT_LABEL = /^[a-zđ]$/u;

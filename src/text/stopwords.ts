@@ -19,6 +19,12 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   ...'vậy nhỉ nhé ạ à ơi hả chứ chăng tôi em mình tớ hỏi xin giúp'.split(' '),
 ]);
 
+/**
+ * Hedges before a figure asked for (`được khoảng bao nhiêu`, `tầm mấy tỷ`): the reported figure is
+ * written `ước đạt`, `đạt`, so a sentence need not repeat them to answer.
+ */
+export const APPROXIMATION_WORDS: ReadonlySet<string> = new Set(['khoảng', 'tầm', 'cỡ', 'chừng', 'xấp', 'xỉ']);
+
 /** Words an extractive answer ignores when matching a sentence to the question. */
 export const SENTENCE_NOISE_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...QUESTION_WORDS, 'người']);
 

@@ -37,6 +37,11 @@ export function scalePgTargets(r: BenchReport): { label: string; met: boolean }[
   return out;
 }
 
+/** In-process search p95 under 15 ms for every question style (issue: natural questions must not cost latency). */
+export function searchTargets(r: BenchReport): { label: string; met: boolean }[] {
+  return (r.search?.sets ?? []).map((x) => ({ label: `in-process search p95 < 15 ms on ${x.name} (measured ${x.p95} ms)`, met: x.p95 < 15 }));
+}
+
 /** Soak targets from the reliability issue: no errors or timeouts, /healthz p99 < 200 ms, RSS within 20%. */
 export function soakTargets(r: BenchReport): { label: string; met: boolean }[] {
   const s = r.soak;
@@ -71,6 +76,13 @@ export function benchMarkdown(r: BenchReport): string {
       ['endpoint', 'concurrency', 'requests', 'req/s', 'p50', 'p95', 'p99', 'errors', 'timeouts', 'non-2xx'],
       ...r.http.runs.map((x) => [x.endpoint, String(x.concurrency), String(x.requests), String(x.rps), String(x.p50), String(x.p95), String(x.p99), String(x.errors), String(x.timeouts), String(x.non2xx)]),
     ]), '');
+  }
+  if (r.search) {
+    out.push('## In-process search (default corpus)', '', `\`retriever.search(q, 10)\` over \`${r.search.indexDir}\`, once per question, in a process that loaded the index and warmed its caches as the server does; latencies in ms.`, '');
+    out.push(markdownTable([
+      ['questions', 'n', 'load + warm-up (s)', 'p50', 'p95', 'p99', 'max', 'peak RSS (MB)'],
+      ...r.search.sets.map((x) => [x.name, String(x.queries), (x.loadMs / 1000).toFixed(1), String(x.p50), String(x.p95), String(x.p99), String(x.max), String(x.peakRssMb)]),
+    ]), '', '### Targets', '', ...searchTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
   }
   if (r.scale) {
     const s = r.scale;

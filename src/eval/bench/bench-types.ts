@@ -87,11 +87,18 @@ export interface SoakBench {
   rssAfterMb: number;
 }
 
+/** In-process search latency on the served index, one run per question set. */
+export interface SearchBench {
+  indexDir: string;
+  sets: (SearchRun & { name: string })[];
+}
+
 export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   updatedAt: string;
   ingest?: IngestBench;
   http?: HttpBench;
+  search?: SearchBench;
   scale?: ScaleBench;
   scalePg?: ScalePgBench;
   soak?: SoakBench;

@@ -15,6 +15,10 @@ export interface SystemMetrics {
   refusal_rate: number;
   /** Answerable questions the chat answered citing a gold article (null for ranking-only systems). */
   cited_right: number | null;
+  /** Answerable questions given a "gợi ý" that lists a gold article. */
+  suggested_right: number | null;
+  /** Answerable questions answered without citing a gold article (a confident wrong answer). */
+  answered_wrong: number | null;
   /** Answerable questions refused outright (a "gợi ý" is not a refusal). */
   answerable_refused: number | null;
   /** Unanswerable questions refused or answered with a "gợi ý" (null when the set has none). */
@@ -25,7 +29,7 @@ export interface SystemMetrics {
   latency_ms_p95: number;
 }
 
-export const METRIC_NAMES = ['recall@1', 'recall@5', 'recall@10', 'mrr@10', 'ndcg@10', 'answer_contains_gold', 'citation_precision', 'refusal_rate', 'cited_right', 'answerable_refused', 'unanswerable_declined', 'suggest_rate', 'latency_ms_p50', 'latency_ms_p95'] as const satisfies readonly (keyof SystemMetrics)[];
+export const METRIC_NAMES = ['recall@1', 'recall@5', 'recall@10', 'mrr@10', 'ndcg@10', 'answer_contains_gold', 'citation_precision', 'refusal_rate', 'cited_right', 'suggested_right', 'answered_wrong', 'answerable_refused', 'unanswerable_declined', 'suggest_rate', 'latency_ms_p50', 'latency_ms_p95'] as const satisfies readonly (keyof SystemMetrics)[];
 
 /** One system's result on one question: enough to see a miss without rerunning. */
 export interface QuestionSystemResult {

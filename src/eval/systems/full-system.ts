@@ -53,6 +53,7 @@ export class FullSystem implements EvalSystem {
       answer: { text: reply.answer, refused: reply.refused, cited: citedArticles(reply), evidence: reply.outcome === 'answer' ? citedEvidence(reply, passages) : '' },
       refused: reply.refused,
       outcome: reply.outcome,
+      suggested: reply.suggestions.map((s) => ({ documentId: s.documentId, article: s.article })),
       latencyMs,
     };
   }
