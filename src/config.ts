@@ -56,6 +56,10 @@ export const configSchema = z
     CASE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     /** A PostgreSQL server (`postgres://user:pass@host:5432/db`); unset → embedded PGlite in `PGLITE_DIR`. */
     DATABASE_URL: optionalString,
+    /** A streaming replica of `DATABASE_URL`; with the postgres search backend, searches read from it. */
+    DATABASE_REPLICA_URL: optionalString,
+    /** `memory`: each process loads the index build from `INDEX_DIR`; `postgres`: builds are published to `DATABASE_URL` and API nodes keep only caches. */
+    SEARCH_BACKEND: z.enum(['memory', 'postgres']).default('memory'),
     /** Data folder of the embedded PostgreSQL (PGlite); `memory://` keeps nothing. */
     PGLITE_DIR: z.string().default('data/pglite'),
     /** Comma-separated bearer keys for the OpenAI-compatible endpoints; unset → open. */
@@ -74,6 +78,10 @@ export const configSchema = z
   .refine((c) => c.EMBEDDER !== 'transformers' || c.EMBEDDING_MODEL_DIR !== undefined, {
     message: 'EMBEDDER=transformers requires EMBEDDING_MODEL_DIR (a local model folder)',
     path: ['EMBEDDING_MODEL_DIR'],
+  })
+  .refine((c) => c.SEARCH_BACKEND !== 'postgres' || c.DATABASE_URL !== undefined, {
+    message: 'SEARCH_BACKEND=postgres requires DATABASE_URL (a PostgreSQL server)',
+    path: ['DATABASE_URL'],
   })
   .refine((c) => (c.LLM_BASE_URL === undefined) === (c.LLM_MODEL === undefined), {
     message: 'LLM_BASE_URL and LLM_MODEL must be set together',

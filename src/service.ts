@@ -12,15 +12,19 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { importFeedbackFile } from './feedback/import-feedback-file.js';
 import { SqlFeedbackStore } from './feedback/sql-feedback-store.js';
+import { createEmbedder } from './embeddings/create-embedder.js';
 import { builtWith, chooseEmbedder, queryEmbedderFor, type EmbedderChoice } from './embeddings/choose-embedder.js';
 import { CorpusIndex } from './index/corpus-index.js';
 import { currentBuildDir, readJson, STORE_VERSION, type Manifest } from './index/index-store.js';
+import { PgSearch } from './index/postgres/pg-search.js';
+import type { PublishReport } from './index/postgres/publish-build.js';
+import type { ServedIndex } from './index/served-index.js';
 import { AppState } from './http/app-state.js';
 import { createApp } from './http/create-app.js';
 import { webRouter } from './http/routes/web.js';
 import { casesRouter } from './http/routes/cases.js';
 import { createCaseRunner } from './http/case-runner.js';
-import { CaseAdvisor } from './cases/case-advisor.js';
+import { lazyCaseAdvisor } from './cases/case-advisor.js';
 import { caseIndexFor } from './cases/case-index.js';
 import { judgeAdvisorFor } from './cases/judge-advisor.js';
 import { loadJudgeWeights } from './cases/recommender-weights.js';
@@ -133,19 +137,49 @@ export async function openServiceDatabase(config: Config, logger: Logger): Promi
   return database;
 }
 
+/** The PostgreSQL search backend when `SEARCH_BACKEND=postgres`; undefined for the in-memory one. */
+export function openSearchBackend(config: Config): PgSearch | undefined {
+  if (config.SEARCH_BACKEND !== 'postgres' || !config.DATABASE_URL) return undefined;
+  return new PgSearch({ url: config.DATABASE_URL, ...(config.DATABASE_REPLICA_URL ? { replicaUrl: config.DATABASE_REPLICA_URL } : {}), ...(config.EMBEDDER === 'transformers' ? { embedder: createEmbedder(config) } : {}) });
+}
+
+/** Publishes the build in `INDEX_DIR` to PostgreSQL unless it is the newest published one already. */
+export async function publishLocalBuild(config: Config, search: PgSearch, logger: Logger): Promise<PublishReport | undefined> {
+  const report = await search.publishIfNew(await loadIndex(config), { expansionFieldWeight: loadRerankerWeights().expansionFieldWeight });
+  if (report) logger.info({ build: report.buildId, seconds: Math.round(report.ms / 100) / 10, rows: report.rows }, 'index build published to PostgreSQL');
+  return report;
+}
+
+/** First run with the postgres backend: builds the index when there is none and publishes it when nothing is published yet. */
+export async function ensurePublished(config: Config, logger: Logger, search: PgSearch): Promise<void> {
+  if (await search.latest()) return;
+  await ensureIndexBuilt(config, logger);
+  await publishLocalBuild(config, search, logger);
+}
+
+/** The index to serve: the build folder, or with the postgres backend the newest published build. */
+export async function loadServedIndex(config: Config, logger: Logger, search: PgSearch | undefined): Promise<ServedIndex> {
+  if (!search) return ensureIndex(config, logger);
+  await ensurePublished(config, logger, search);
+  return (await search.load())!;
+}
+
 export interface Service {
   app: Express;
   state: AppState;
   logger: Logger;
   database: Database;
-  /** Stops the case worker threads and closes the database (when the service opened it). */
+  /** The PostgreSQL search backend, when configured. */
+  search?: PgSearch;
+  /** Stops the case worker threads and closes the database and search backend (when the service opened them). */
   close(): Promise<void>;
 }
 
 /** Wires config, index, retrieval, generation, storage and HTTP into one app. */
-export async function createService(config: Config, opts: { logger?: Logger; index?: CorpusIndex; warmUp?: boolean; database?: Database } = {}): Promise<Service> {
+export async function createService(config: Config, opts: { logger?: Logger; index?: ServedIndex; warmUp?: boolean; database?: Database; search?: PgSearch } = {}): Promise<Service> {
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL });
-  const index = opts.index ?? (await ensureIndex(config, logger));
+  const search = opts.search ?? openSearchBackend(config);
+  const index = opts.index ?? (await loadServedIndex(config, logger, search));
   const database = opts.database ?? (await openServiceDatabase(config, logger));
   const client = OpenAiChatClient.fromConfig(config);
   const judgeWeights = loadJudgeWeights();
@@ -155,9 +189,10 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
     ...loadServingResources(config),
     ...(client ? { rewriter: new LlmQuestionRewriter(client) } : {}),
     draftThresholds: loadDraftThresholds(),
-    caseAdvisor: (idx, retriever) => new CaseAdvisor(judgeAdvisorFor(caseIndexFor(idx), retriever, judgeWeights, curatedThesaurus(config))),
+    caseAdvisor: (idx, retriever) => lazyCaseAdvisor(idx, (corpus) => judgeAdvisorFor(caseIndexFor(corpus), retriever, judgeWeights, curatedThesaurus(config))),
   });
-  const cases = createCaseRunner({ threads: config.CASE_THREADS, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
+  // Case threads load build folders; with a PostgreSQL build none is started (each would cost the process ~100 MB for nothing).
+  const cases = createCaseRunner({ threads: index instanceof CorpusIndex ? config.CASE_THREADS : 0, maxQueue: config.CASE_QUEUE, timeoutMs: config.CASE_TIMEOUT_MS, config, logger });
   if (opts.warmUp) cases.warm(state.current);
   const app = createApp({
     state,
@@ -171,16 +206,21 @@ export async function createService(config: Config, opts: { logger?: Logger; ind
       apiKey: config.ADMIN_API_KEY,
       reindex: async (full) => {
         const report = await runIngest(config, { full });
-        return report.unchanged ? { report } : { report, index: await loadIndex(config) };
+        if (search) await publishLocalBuild(config, search, logger);
+        return report.unchanged ? { report } : { report, index: search ? (await search.load())! : await loadIndex(config) };
       },
     },
     health: () => ({ llm: config.LLM_BASE_URL ? 'configured' : 'off (extractive answers)' }),
     routers: [casesRouter(state, cases), webRouter()],
   });
-  return { app, state, logger, database, close: async () => {
-    await cases.close();
-    if (!opts.database) await database.close();
-  } };
+  return {
+    app, state, logger, database, ...(search ? { search } : {}),
+    close: async () => {
+      await cases.close();
+      if (!opts.database) await database.close();
+      if (search && !opts.search) await search.close();
+    },
+  };
 }
 
 /** Loads the current index with the embedder its manifest says built it. */

@@ -6,6 +6,7 @@ import { parseLocations } from '../src/amendments/legal-location.js';
 import { loadConfig } from '../src/config.js';
 import { CorpusIndex } from '../src/index/corpus-index.js';
 import { createService } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 let index: CorpusIndex;
@@ -17,7 +18,7 @@ const BVQLNTD = 'laws/luat-bao-ve-quyen-loi-nguoi-tieu-dung';
 beforeAll(async () => {
   index = await CorpusIndex.load(TEST_INDEX_DIR);
   graph = AmendmentGraph.build(index.documents.values());
-  ({ app } = await createService(loadConfig({ INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'silent' }), { index, logger: pino({ level: 'silent' }) }));
+  ({ app } = await createService(loadConfig({ INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'silent' }), { ...(await servedTestIndex()), logger: pino({ level: 'silent' }) }));
 });
 
 describe('units named in amending instructions', () => {

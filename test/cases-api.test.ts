@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { CorpusIndex } from '../src/index/corpus-index.js';
 import { createService } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 type App = Awaited<ReturnType<typeof createService>>['app'];
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const feedback = path.join(mkdtempSync(path.join(os.tmpdir(), 'fb-')), 'feedback.jsonl');
   const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', PGLITE_DIR: 'memory://' });
   index = await CorpusIndex.load(TEST_INDEX_DIR);
-  ({ app } = await createService(config, { index, logger: pino({ level: 'silent' }) }));
+  ({ app } = await createService(config, { ...(await servedTestIndex()), logger: pino({ level: 'silent' }) }));
 });
 
 describe('POST /v1/cases/search', () => {

@@ -10,6 +10,7 @@ import { findQuantities } from '../src/drafts/quantities.js';
 import { splitDraft } from '../src/drafts/split-draft.js';
 import { CorpusIndex } from '../src/index/corpus-index.js';
 import { createService } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 let index: CorpusIndex;
@@ -19,7 +20,7 @@ let app: Awaited<ReturnType<typeof createService>>['app'];
 beforeAll(async () => {
   index = await CorpusIndex.load(TEST_INDEX_DIR);
   checker = new DraftChecker(index, AmendmentGraph.build(index.documents.values()));
-  ({ app } = await createService(loadConfig({ INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'silent' }), { index, logger: pino({ level: 'silent' }) }));
+  ({ app } = await createService(loadConfig({ INDEX_DIR: TEST_INDEX_DIR, LOG_LEVEL: 'silent' }), { ...(await servedTestIndex()), logger: pino({ level: 'silent' }) }));
 });
 
 const findings = (text: string): Finding[] => checker.check(text).provisions.flatMap((p) => p.findings);

@@ -5,8 +5,8 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { CorpusIndex } from '../src/index/corpus-index.js';
 import { createService } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 type App = Awaited<ReturnType<typeof createService>>['app'];
@@ -17,8 +17,7 @@ const VIEN_CHUC = 'Thời hạn được bổ nhiệm giữ chức vụ quản l
 beforeAll(async () => {
   const feedback = path.join(mkdtempSync(path.join(os.tmpdir(), 'fb-')), 'feedback.jsonl');
   const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, FEEDBACK_FILE: feedback, LOG_LEVEL: 'silent', ADMIN_API_KEY: 'secret', PGLITE_DIR: 'memory://' });
-  const index = await CorpusIndex.load(TEST_INDEX_DIR);
-  ({ app } = await createService(config, { index, logger: pino({ level: 'silent' }) }));
+  ({ app } = await createService(config, { ...(await servedTestIndex()), logger: pino({ level: 'silent' }) }));
 });
 
 const chat = (content: string) => request(app).post('/v1/chat').send({ messages: [{ role: 'user', content }] });

@@ -4,20 +4,24 @@ import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunnableLambda, RunnablePassthrough, RunnableSequence } from '@langchain/core/runnables';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusIndex } from '../src/index/corpus-index.js';
+import type { ServedIndex } from '../src/index/served-index.js';
 import { HybridRetriever } from '../src/retrieval/hybrid-retriever.js';
 import { lawMentionFinder } from '../src/retrieval/law-mention-finder.js';
 import { LegalRetriever, type LegalDocumentMetadata } from '../src/retrieval/legal-retriever.js';
 import { loadRerankerWeights } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 const VIEN_CHUC = 'Thời hạn được bổ nhiệm giữ chức vụ quản lý của viên chức tối đa là bao nhiêu năm?';
 
 let index: CorpusIndex;
+let served: ServedIndex;
 let retriever: LegalRetriever;
 
 beforeAll(async () => {
   index = await CorpusIndex.load(TEST_INDEX_DIR);
-  const hybrid = new HybridRetriever({ index, weights: loadRerankerWeights(), findLaws: lawMentionFinder(index) });
+  served = (await servedTestIndex()).index;
+  const hybrid = new HybridRetriever({ index: served.retrieval, weights: loadRerankerWeights(), findLaws: lawMentionFinder(served) });
   retriever = new LegalRetriever({ retriever: hybrid, k: 4 });
 });
 
@@ -65,7 +69,7 @@ describe('LegalRetriever (a LangChain BaseRetriever) on the real corpus', () => 
   });
 
   it('keeps to the filters it was built with', async () => {
-    const hybrid = new HybridRetriever({ index, weights: loadRerankerWeights(), findLaws: lawMentionFinder(index) });
+    const hybrid = new HybridRetriever({ index: served.retrieval, weights: loadRerankerWeights(), findLaws: lawMentionFinder(served) });
     const briefingsOnly = new LegalRetriever({ retriever: () => hybrid, k: 3, filters: { kinds: ['briefing'] } });
     const docs = await briefingsOnly.invoke('Doanh thu dịch vụ bưu chính năm 2023 đạt bao nhiêu?');
     expect(docs.length).toBeGreaterThan(0);

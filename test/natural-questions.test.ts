@@ -8,19 +8,19 @@ import { ExtractiveAnswerGenerator } from '../src/answer/extractive-answer-gener
 import { OpenAiChatClient } from '../src/answer/openai-chat-client.js';
 import { LlmQuestionRewriter } from '../src/answer/question-rewriter.js';
 import { loadConfig } from '../src/config.js';
-import { CorpusIndex } from '../src/index/corpus-index.js';
+import type { ServedIndex } from '../src/index/served-index.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 import type { HybridRetriever } from '../src/retrieval/hybrid-retriever.js';
 import { FEATURE_NAMES } from '../src/retrieval/rerank-features.js';
 import { loadDecisionModel, loadServingResources } from '../src/service.js';
-import { TEST_INDEX_DIR } from './paths.js';
+import { servedTestIndex } from './helpers/served-index.js';
 
-let index: CorpusIndex;
+let index: ServedIndex;
 let retriever: HybridRetriever;
 let model: DecisionModel;
 
 beforeAll(async () => {
-  index = await CorpusIndex.load(TEST_INDEX_DIR);
+  index = (await servedTestIndex()).index;
   retriever = createRetriever(index, loadServingResources(loadConfig()).resources);
   model = loadDecisionModel();
 });

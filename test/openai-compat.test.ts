@@ -5,8 +5,8 @@ import OpenAI from 'openai';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { CorpusIndex } from '../src/index/corpus-index.js';
 import { createService, type Service } from '../src/service.js';
+import { servedTestIndex } from './helpers/served-index.js';
 import { TEST_INDEX_DIR } from './paths.js';
 
 // Real clients against the real service listening on a loopback port: the official SDK and LangChain.
@@ -20,7 +20,7 @@ let client: OpenAI;
 
 beforeAll(async () => {
   const config = loadConfig({ INDEX_DIR: TEST_INDEX_DIR, PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent', API_KEYS: `other-key, ${KEY}`, ADMIN_API_KEY: 'admin' });
-  service = await createService(config, { index: await CorpusIndex.load(TEST_INDEX_DIR), logger: pino({ level: 'silent' }) });
+  service = await createService(config, { ...(await servedTestIndex()), logger: pino({ level: 'silent' }) });
   server = service.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

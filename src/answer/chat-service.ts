@@ -87,7 +87,7 @@ export class ChatService {
     const referenced = this.o.retriever.isDirectReference(top!);
     // The generator sees the question as searched (diacritics restored, chat spelling written out)
     // and the legal words it was expanded with, to pick the sentence that answers it.
-    const keyTerms = this.o.retriever.keyTerms(search.query);
+    const keyTerms = await this.o.retriever.keyTerms(search.query);
     const legalQuestion = legalWording(search.query, search.expansions);
     const answer = await this.o.generator.generate({ question: search.query, history, passages, referenced, keyTerms, ...(legalQuestion ? { legalQuestion } : {}) }, onDelta, signal);
     // Retrieval was confident but no sentence carries the answer: offer the provisions instead of refusing.

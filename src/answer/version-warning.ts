@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../index/corpus-index.js';
-import { findLawMentions, LawNameResolver, passedYear } from '../retrieval/law-name-resolver.js';
+import type { ServedIndex } from '../index/served-index.js';
+import { findLawMentions, LawNameResolver } from '../retrieval/law-name-resolver.js';
 import { ChatService, type ChatRequest, type ChatResult, type ChatServiceOptions } from './chat-service.js';
 
 const LEGAL_KINDS = new Set(['law', 'code', 'regulation']);
@@ -14,12 +14,13 @@ export class LawVersionCheck {
   private readonly resolver: LawNameResolver;
   private readonly titles = new Map<string, string>();
 
-  constructor(index: CorpusIndex) {
-    const entries = [...index.documents.values()]
+  constructor(index: Pick<ServedIndex, 'catalog'>) {
+    const entries = index
+      .catalog()
       .filter((d) => LEGAL_KINDS.has(d.meta.kind))
       .map((d) => {
         this.titles.set(d.meta.id, d.meta.title);
-        const year = passedYear(d.text);
+        const year = d.passedYear;
         return { id: d.meta.id, title: d.meta.title, docType: d.meta.docType, ...(d.meta.number ? { number: d.meta.number } : {}), ...(year ? { year } : {}) };
       });
     this.resolver = new LawNameResolver(entries);

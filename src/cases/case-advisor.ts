@@ -1,5 +1,7 @@
 import type { Answer } from '../answer/answer-generator.js';
 import type { CaseAdvisor as CaseAdvisorPort } from '../answer/chat-service.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 import { composeCaseAnswer } from './case-answer.js';
 import { isFactPattern } from './fact-pattern.js';
 import type { JudgeAdvisor } from './judge-advisor.js';
@@ -32,4 +34,19 @@ export class CaseAdvisor implements CaseAdvisorPort {
     if (advice.provisions.length === 0 && advice.procedural.length === 0) return undefined;
     return composeCaseAnswer(this.judge.cases.index, advice, this.o.judgments);
   }
+}
+
+/**
+ * The chat's case advisor over a served index: its judgments are loaded on the first fact pattern,
+ * not when the index is (`judgeFor` builds the judge advisor over them).
+ */
+export function lazyCaseAdvisor(index: ServedIndex, judgeFor: (corpus: CorpusIndex) => JudgeAdvisor): CaseAdvisorPort {
+  let advisor: Promise<CaseAdvisor> | undefined;
+  return {
+    advise: async (question) => {
+      if (!isFactPattern(question)) return undefined;
+      advisor ??= index.caseCorpus().then((corpus) => new CaseAdvisor(judgeFor(corpus)));
+      return (await advisor).advise(question);
+    },
+  };
 }

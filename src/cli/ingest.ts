@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { pino } from 'pino';
 import { chooseEmbedder } from '../embeddings/choose-embedder.js';
-import { runIngest } from '../service.js';
+import { openSearchBackend, publishLocalBuild, runIngest } from '../service.js';
 import { createPhaseProgress } from './progress-bar.js';
 import { runMain } from './run-main.js';
 
 const USAGE = `Usage: npm run ingest -- [--corpus <dir>] [--out <index dir>] [--full]
   --corpus  corpus folder (default: CORPUS_DIR or ../shared/corpus)
   --out     index folder (default: INDEX_DIR or indexes)
-  --full    rebuild everything, retraining the embedder`;
+  --full    rebuild everything, retraining the embedder
+With SEARCH_BACKEND=postgres the build is then published to DATABASE_URL (one transaction, NOTIFY).`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
@@ -45,6 +47,15 @@ async function main(): Promise<number> {
     for (const f of report.unverified) console.log(`    - ${f}`);
   }
   for (const n of notes) console.log(`  ${n}`);
+  const search = openSearchBackend(config);
+  if (search) {
+    try {
+      const published = await publishLocalBuild({ ...config, INDEX_DIR: indexDir }, search, pino({ level: 'warn' }));
+      console.log(published ? `  published:  PostgreSQL build ${published.buildId} (${published.schema}) in ${(published.ms / 1000).toFixed(1)} s` : '  published:  already the newest PostgreSQL build');
+    } finally {
+      await search.close();
+    }
+  }
   return 0;
 }
 

@@ -1,7 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
 import * as schema from './schema.js';
@@ -22,6 +20,8 @@ export function isPgliteDatabase(d: Database): d is PgliteDatabase {
  */
 export async function openPgliteDatabase(dataDir: string): Promise<PgliteDatabase> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  // Loaded here, not with the module: the engine costs a process about 50 MB of memory, for nothing when DATABASE_URL is set.
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema });
   try {

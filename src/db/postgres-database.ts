@@ -12,8 +12,14 @@ export interface PostgresDatabaseOptions {
   poolSize?: number;
 }
 
+export interface PostgresDatabase extends Database {
+  readonly kind: 'postgres';
+  /** The connection pool, for what drizzle does not do (COPY, LISTEN, the search backend's SQL). */
+  readonly pool: pg.Pool;
+}
+
 /** Connects to a PostgreSQL server (`postgres://user:pass@host:5432/db`) and checks it answers. */
-export async function openPostgresDatabase(url: string, options: PostgresDatabaseOptions = {}): Promise<Database> {
+export async function openPostgresDatabase(url: string, options: PostgresDatabaseOptions = {}): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 5 });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on('error', () => undefined);
@@ -25,5 +31,5 @@ export async function openPostgresDatabase(url: string, options: PostgresDatabas
     await pool.end();
     throw new Error(`PostgreSQL at DATABASE_URL is not usable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  return { kind: 'postgres', db, close: () => pool.end() };
+  return { kind: 'postgres', db, pool, close: () => pool.end() };
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Tables for what users write. Changing this file means a new migration:
@@ -65,3 +65,20 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_created_at_idx').on(t.createdAt), index('audit_log_answer_idx').on(t.answerId)],
 );
+
+/** Numbers of search builds (the PostgreSQL retrieval backend); taken before a build is written, so its schema can be named. */
+export const searchBuildIds = pgSequence('search_build_ids');
+
+/**
+ * Index builds published to PostgreSQL: each build's rows live in its own schema (`search_b<id>`),
+ * written in one transaction with its row here; the newest row is the build served.
+ */
+export const searchBuilds = pgTable('search_builds', {
+  id: integer('id').primaryKey(),
+  schema: text('schema').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The ingest's manifest (files, counts, embedder). */
+  manifest: jsonb('manifest').$type<Record<string, unknown>>().notNull(),
+  /** What readers need to score: chunk count, BM25 parameters and field lengths, postings layout. */
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+});

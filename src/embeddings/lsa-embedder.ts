@@ -93,6 +93,27 @@ export class LsaEmbedder extends TermTableEmbedder<LsaModel> {
     return { vocab: this.model.vocab, dim: this.model.dim, trainedOn: this.model.trainedOn, idf: Buffer.from(this.model.idf.buffer).toString('base64'), projection: Buffer.from(this.model.projection.buffer).toString('base64') };
   }
 
+  /**
+   * The model as bytes: a JSON header (vocabulary, dimension, training SHA), then idf and the
+   * projection as raw float32. Loading it costs the projection's size once, where the JSON's base64
+   * costs it about four times over while parsing.
+   */
+  toBinary(): Buffer {
+    const header = Buffer.from(JSON.stringify({ vocab: this.model.vocab, dim: this.model.dim, trainedOn: this.model.trainedOn }));
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(header.length);
+    const raw = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    return Buffer.concat([size, header, raw(this.model.idf), raw(this.model.projection)]);
+  }
+
+  static fromBinary(b: Buffer): LsaEmbedder {
+    const headerEnd = 4 + b.readUInt32LE(0);
+    const { vocab, dim, trainedOn } = JSON.parse(b.toString('utf8', 4, headerEnd)) as { vocab: string[]; dim: number; trainedOn: number };
+    const f32 = (from: number, n: number) => new Float32Array(b.buffer.slice(b.byteOffset + from, b.byteOffset + from + 4 * n));
+    const idf = f32(headerEnd, vocab.length);
+    return new LsaEmbedder({ vocab, dim, trainedOn, idf, projection: f32(headerEnd + 4 * vocab.length, vocab.length * dim) });
+  }
+
   static fromJSON(j: { vocab: string[]; dim: number; trainedOn: number; idf: string; projection: string }): LsaEmbedder {
     const f32 = (s: string) => {
       const b = Buffer.from(s, 'base64');

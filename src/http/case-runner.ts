@@ -5,13 +5,16 @@ import { caseResponse } from '../cases/case-responses.js';
 import { sharedThesaurus } from '../text/thesaurus.js';
 import type { ThreadTask } from '../cases/case-thread.js';
 import type { Config } from '../config.js';
+import { CorpusIndex } from '../index/corpus-index.js';
 import type { ServingState } from './app-state.js';
 import { HttpError } from './http-error.js';
 
 /**
  * Runs the judges' case work with a bound on how much of it waits and how long it may take. With
  * threads it runs off the event loop; inline (CASE_THREADS=0, for tests and small machines) it runs
- * one task at a time and yields to waiting requests before each.
+ * one task at a time and yields to waiting requests before each. A build served from PostgreSQL
+ * has its tasks run inline too (a thread loads build folders; the node's case corpus is loaded once,
+ * in the process, by `PgIndex.caseCorpus`): the service starts no threads for one.
  */
 export interface CaseRunner {
   run(state: ServingState, task: CaseTask): Promise<object>;
@@ -124,8 +127,12 @@ function threadRunner(o: CaseRunnerOptions): CaseRunner {
     execArgv: THREAD_FILE.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
   });
   pool.on('error', (err: unknown) => o.logger?.error({ err }, 'case worker thread failed'));
-  return new QueuedCaseRunner(o, o.threads, (state, task) => pool.run({ ...task, buildDir: state.index.dir }), {
-    warm: (state) => void pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => o.logger?.warn({ err }, 'case worker thread could not load the index')),
+  // A thread loads a build folder; a PostgreSQL build's case corpus is the process's own (PgIndex.caseCorpus), so its tasks run inline.
+  const exec = (state: ServingState, task: CaseTask) => (state.index instanceof CorpusIndex ? pool.run({ ...task, buildDir: state.index.dir }) : inline(state, task, o));
+  return new QueuedCaseRunner(o, o.threads, exec, {
+    warm: (state) => {
+      if (state.index instanceof CorpusIndex) void pool.run({ buildDir: state.index.dir, warm: true }).catch((err: unknown) => o.logger?.warn({ err }, 'case worker thread could not load the index'));
+    },
     // Graceful: a thread terminated while hnswlib loads its index aborts the whole process
     // (hnswlib-node throws into the dying thread), so running tasks are let finish.
     close: () => pool.close(),
@@ -135,9 +142,13 @@ function threadRunner(o: CaseRunnerOptions): CaseRunner {
 /** The configured runner: worker threads (default), or inline with CASE_THREADS=0. */
 export function createCaseRunner(o: CaseRunnerOptions): CaseRunner {
   if (o.threads > 0) return threadRunner(o);
-  return new QueuedCaseRunner(o, 1, async (state, task) => {
-    // Let the requests that arrived meanwhile run before this task takes the event loop.
-    await new Promise((r) => setImmediate(r));
-    return caseResponse(state.index, state.retriever, task, sharedThesaurus(o.config.THESAURUS_DIR));
-  });
+  return new QueuedCaseRunner(o, 1, (state, task) => inline(state, task, o));
+}
+
+/** One task on the event loop, over the served index's case corpus. */
+async function inline(state: ServingState, task: CaseTask, o: CaseRunnerOptions): Promise<object> {
+  const corpus = await state.index.caseCorpus();
+  // Let the requests that arrived meanwhile run before this task takes the event loop.
+  await new Promise((r) => setImmediate(r));
+  return caseResponse(corpus, state.retriever, task, sharedThesaurus(o.config.THESAURUS_DIR));
 }

@@ -1,12 +1,12 @@
 import type { Citation } from '../answer/answer-generator.js';
-import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 
 /** Marks the label of a document ingested without structure or provenance. */
 export const UNVERIFIED_MARK = ' (nguồn chưa xác minh)';
 
 /** The numbers of the citations that point at unverified documents (see `DocumentMeta.unverified`). */
-export function unverifiedCitations(citations: readonly Citation[], index: CorpusIndex): number[] {
-  return citations.filter((c) => index.documents.get(c.documentId)?.meta.unverified).map((c) => c.n);
+export function unverifiedCitations(citations: readonly Citation[], index: Pick<ServedIndex, 'retrieval'>): number[] {
+  return citations.filter((c) => index.retrieval.document(c.documentId)?.unverified).map((c) => c.n);
 }
 
 /**
@@ -26,7 +26,7 @@ export function unverifiedNote(numbers: readonly number[]): { note: string; warn
  * An answer whose citations of unverified documents say so: `(nguồn chưa xác minh)` on their labels
  * and a warning, for outputs that print labels and warnings as text (the OpenAI-compatible route).
  */
-export function flagUnverified<T extends { citations: Citation[]; warnings: string[] }>(answer: T, index: CorpusIndex): T {
+export function flagUnverified<T extends { citations: Citation[]; warnings: string[] }>(answer: T, index: Pick<ServedIndex, 'retrieval'>): T {
   const numbers = unverifiedCitations(answer.citations, index);
   const flag = unverifiedNote(numbers);
   if (!flag) return answer;

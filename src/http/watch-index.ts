@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 import type { AppState } from './app-state.js';
 
 /**
  * Polls `INDEX_DIR/CURRENT` and swaps in a new build when it changes, so every worker picks up an
  * ingest run by the CLI or by another worker's admin route, without a restart.
  */
-export function watchIndex(indexDir: string, state: AppState, load: () => Promise<CorpusIndex>, logger: Logger, intervalMs: number): () => void {
+export function watchIndex(indexDir: string, state: AppState, load: () => Promise<ServedIndex>, logger: Logger, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
-  let current = path.basename(state.current.index.dir);
+  let current = state.current.index.buildId;
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
@@ -20,7 +20,7 @@ export function watchIndex(indexDir: string, state: AppState, load: () => Promis
       if (name && name !== current) {
         const index = await load();
         state.swap(index);
-        current = path.basename(index.dir);
+        current = index.buildId;
         logger.info({ build: current }, 'new index build loaded');
       }
     } catch (err) {

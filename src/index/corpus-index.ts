@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { semanticEmbedderFor } from '../embeddings/load-semantic-embedder.js';
+import { AmendmentGraph } from '../amendments/amendment-graph.js';
 import type { ThesaurusRelation } from '../text/thesaurus.js';
 import { LsaEmbedder } from '../embeddings/lsa-embedder.js';
 import { AccentRestorer, type AccentStats } from '../text/accent-restorer.js';
@@ -9,16 +10,22 @@ import type { Chunk } from '../types/chunk.js';
 import type { ParsedDocument } from '../types/legal-document.js';
 import { currentBuildDir, IndexFileError, readJson, type Manifest, type StoredChunk } from './index-store.js';
 import { LexicalIndex, type SerializedLexical } from './lexical-index.js';
+import { MemoryRetrievalCorpus } from './memory-retrieval-corpus.js';
+import type { CatalogEntry, ServedIndex } from './served-index.js';
 import { VectorIndex } from './vector-index.js';
+import { passedYear } from '../retrieval/law-name-resolver.js';
 
 export type IndexedChunk = Chunk & { label: number };
 
 /** One loaded index build: documents, chunks, lexical and vector indexes, shared by all requests. */
-export class CorpusIndex {
+export class CorpusIndex implements ServedIndex {
   readonly documents: Map<string, ParsedDocument>;
   readonly chunkByLabel: Map<number, number>;
   /** Chunk positions of each document, in document order. */
   readonly chunksByDocument: Map<string, number[]>;
+  private retrievalCorpus?: MemoryRetrievalCorpus;
+  private catalogEntries?: CatalogEntry[];
+  private amendments?: AmendmentGraph;
 
   constructor(
     readonly dir: string,
@@ -40,6 +47,33 @@ export class CorpusIndex {
       if (list) list.push(i);
       else this.chunksByDocument.set(c.documentId, [i]);
     });
+  }
+
+  get buildId(): string {
+    return path.basename(this.dir);
+  }
+
+  get retrieval(): MemoryRetrievalCorpus {
+    return (this.retrievalCorpus ??= new MemoryRetrievalCorpus(this));
+  }
+
+  catalog(): readonly CatalogEntry[] {
+    return (this.catalogEntries ??= [...this.documents.values()].map((d) => {
+      const year = d.meta.kind === 'judgment' ? undefined : passedYear(d.text);
+      return { meta: d.meta, articles: d.articles.length, ...(year ? { passedYear: year } : {}) };
+    }));
+  }
+
+  async document(id: string): Promise<ParsedDocument | undefined> {
+    return this.documents.get(id);
+  }
+
+  amendmentGraph(): AmendmentGraph {
+    return (this.amendments ??= AmendmentGraph.build(this.documents.values()));
+  }
+
+  async caseCorpus(): Promise<CorpusIndex> {
+    return this;
   }
 
   /** Loads the current build; `embedder` must be given for a transformers build (LSA and semantic builds name their model). */

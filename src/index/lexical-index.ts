@@ -77,18 +77,15 @@ export class LexicalIndex {
    * `extra` texts (thesaurus expansions) add their terms at their own weight, never above a typed term's.
    */
   analyze(query: string, extra: readonly { text: string; weight: number }[] = []): QueryTerms {
-    const weights = new Map<number, number>();
-    const add = (text: string, scale: number) => {
-      for (const t of lexicalTerms(text)) {
-        const id = this.vocab.get(t);
-        if (id === undefined) continue;
-        const w = scale * (t.includes('_') ? this.params.bigramWeight : 1);
-        weights.set(id, Math.max(weights.get(id) ?? 0, w));
-      }
-    };
-    add(query, 1);
-    for (const e of extra) if (e.weight > 0) add(e.text, e.weight);
-    return { ids: [...weights.keys()], weights: [...weights.values()] };
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const [t, w] of weightedTerms(query, extra, this.params.bigramWeight)) {
+      const id = this.vocab.get(t);
+      if (id === undefined) continue;
+      ids.push(id);
+      weights.push(w);
+    }
+    return { ids, weights };
   }
 
   /** Adds each field's BM25 for the query into `scores` (length = index size). */
@@ -199,6 +196,24 @@ function deserializeField(s: SerializedField): FieldPostings {
     docLen: typed(s.docLen, Float32Array),
     avgLen: s.avgLen,
   };
+}
+
+/**
+ * A query's terms with their weights, in first-occurrence order: bigrams weigh `bigramWeight`,
+ * `extra` texts (thesaurus expansions) add their terms at their own weight, and a term keeps its
+ * highest weight. Every lexical backend analyses queries with this one function.
+ */
+export function weightedTerms(query: string, extra: readonly { text: string; weight: number }[], bigramWeight: number): Map<string, number> {
+  const weights = new Map<string, number>();
+  const add = (text: string, scale: number) => {
+    for (const t of lexicalTerms(text)) {
+      const w = scale * (t.includes('_') ? bigramWeight : 1);
+      weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    }
+  };
+  add(query, 1);
+  for (const e of extra) if (e.weight > 0) add(e.text, e.weight);
+  return weights;
 }
 
 /** Indices of the k highest positive scores, best first. */

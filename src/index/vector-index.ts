@@ -15,6 +15,8 @@ export class VectorIndex {
   private constructor(
     private readonly hnsw: hnswlib.HierarchicalNSW,
     readonly dim: number,
+    /** Vectors copied out of the addon and kept (see {@link vector}). */
+    private readonly cacheSize = 50_000,
   ) {}
 
   /** A new empty cosine index; the seed keeps graph construction deterministic. */
@@ -26,11 +28,11 @@ export class VectorIndex {
     return new VectorIndex(h, dim);
   }
 
-  static async load(file: string, dim: number): Promise<VectorIndex> {
+  static async load(file: string, dim: number, cacheSize?: number): Promise<VectorIndex> {
     const h = new hnswlib.HierarchicalNSW('cosine', dim);
     await h.readIndex(file);
     h.setEf(128);
-    return new VectorIndex(h, dim);
+    return new VectorIndex(h, dim, cacheSize);
   }
 
   get count(): number {
@@ -63,7 +65,7 @@ export class VectorIndex {
     if (!v) {
       v = Float32Array.from(this.hnsw.getPoint(label));
       this.cache.set(label, v);
-      if (this.cache.size > 50_000) this.cache.delete(this.cache.keys().next().value!);
+      if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     }
     return v;
   }

@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 import { HybridRetriever } from './hybrid-retriever.js';
 import type { LawCatalog } from './law-catalog.js';
 import { lawMentionFinder, missingLawFinder } from './law-mention-finder.js';
@@ -11,13 +11,13 @@ export interface RetrievalResources {
   /** Laws the corpus lacks (`corpus/catalog/`). */
   catalog?: LawCatalog;
   /** The thesaurus over an index (curated relations plus the definitions mined from that index). */
-  expanderFor?: (index: CorpusIndex) => QueryExpander;
+  expanderFor?: (index: ServedIndex) => QueryExpander;
 }
 
 /** A retriever wired as the server wires it: law names, missing laws, thesaurus, learned weights. */
-export function createRetriever(index: CorpusIndex, r: RetrievalResources): HybridRetriever {
+export function createRetriever(index: ServedIndex, r: RetrievalResources): HybridRetriever {
   return new HybridRetriever({
-    index,
+    index: index.retrieval,
     weights: r.weights,
     findLaws: lawMentionFinder(index, r.catalog),
     ...(r.catalog ? { findMissingLaws: missingLawFinder(index, r.catalog) } : {}),

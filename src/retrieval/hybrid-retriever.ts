@@ -1,6 +1,7 @@
-import type { CorpusIndex, IndexedChunk } from '../index/corpus-index.js';
+import { CorpusIndex, type IndexedChunk } from '../index/corpus-index.js';
 import { idf } from '../index/bm25-field.js';
-import { topK, type QueryTerms } from '../index/lexical-index.js';
+import { weightedTerms } from '../index/lexical-index.js';
+import type { CandidateChunk, RetrievalCorpus } from '../index/retrieval-corpus.js';
 import { expandCasualSpelling } from '../text/casual-spelling.js';
 import { domainOfDocument } from '../text/thesaurus-domains.js';
 import { foldDiacritics } from '../text/fold.js';
@@ -15,6 +16,7 @@ import { findPeriod, type Period } from './query-period.js';
 import { TermHashCache, termHashes } from './chunk-terms.js';
 import { contentPairCoverage, textFeatures, titleContained, weightedQuery } from './text-features.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, score, type FeatureVector, type RerankerWeights } from './rerank-features.js';
+import type { TermDocumentCounts } from '../index/retrieval-corpus.js';
 import { compileFilters, type SearchFilters } from './search-filters.js';
 
 /** Finds the documents a question names (`Luật Viên chức`, `BLDS 2015`, `100/2015/QH13`). */
@@ -54,7 +56,8 @@ export interface SearchOptions {
 }
 
 export interface RetrieverOptions {
-  index: CorpusIndex;
+  /** The build searched: loaded in this process (a CorpusIndex) or read through the port (PostgreSQL). */
+  index: CorpusIndex | RetrievalCorpus;
   findLaws?: LawMentionFinder;
   findMissingLaws?: MissingLawFinder;
   /** The thesaurus: everyday words and abbreviations of the question in the law's words. */
@@ -71,45 +74,43 @@ const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typ
  * whose weights are learned with cross-validation (`npm run train`).
  */
 export class HybridRetriever {
-  private readonly index: CorpusIndex;
+  private readonly corpus: RetrievalCorpus;
   private readonly findLaws: LawMentionFinder;
   private readonly findMissingLaws: MissingLawFinder;
   private readonly expand: QueryExpander;
-  /** Documents the topic model compares (not judgments), and per-chunk document positions and document lengths, built on first use. */
-  private readonly docIds: string[];
-  private docOfChunk?: Int32Array;
-  private docLens?: number[];
   weights: RerankerWeights;
   // Per-chunk n-gram hashes, computed on first use: tokenising candidates on every query dominated latency.
-  private readonly terms = new TermHashCache();
-  private readonly titleTerms = new TermHashCache();
+  private readonly terms: TermHashCache;
+  private readonly titleTerms: TermHashCache;
 
   constructor(opts: RetrieverOptions) {
-    this.index = opts.index;
+    this.corpus = opts.index instanceof CorpusIndex ? opts.index.retrieval : opts.index;
+    // A backend that keeps its chunks out of the process (PostgreSQL) keeps fewer of their term sets in it.
+    const cached = this.corpus.chunkAt ? 20_000 : 4_000;
+    this.terms = new TermHashCache(cached);
+    this.titleTerms = new TermHashCache(cached);
     this.findLaws = opts.findLaws ?? (() => []);
     this.findMissingLaws = opts.findMissingLaws ?? (() => []);
     this.expand = opts.expand ?? (() => []);
-    this.docIds = [...opts.index.documents.values()].filter((d) => d.meta.kind !== 'judgment').map((d) => d.meta.id);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
   /** Searches chunks; `k` hits come back best first, each with its features for inspection. */
   async search(rawQuery: string, k = 10, filters?: SearchFilters, options: SearchOptions = {}): Promise<SearchResult> {
-    const idx = this.index;
+    const corpus = this.corpus;
     const typed = expandCasualSpelling(normalizeQuery(rawQuery));
-    const query = /\p{L}{2}/u.test(typed) ? idx.restorer.restore(typed) : typed;
+    const query = /\p{L}{2}/u.test(typed) ? corpus.restorer.restore(typed) : typed;
     const restored = query !== typed;
 
     const refs = findArticleReferences(query);
     const mentions = this.findLaws(query);
     const numbers = findDocumentNumbers(query);
     const mentioned = new Set(mentions.map((m) => m.documentId));
-    for (const d of idx.documents.values()) if (d.meta.number && numbers.includes(d.meta.number)) mentioned.add(d.meta.id);
+    if (numbers.length > 0) for (const m of corpus.documents()) if (m.number && numbers.includes(m.number)) mentioned.add(m.id);
     const period = findPeriod(query);
     const found = this.findMissingLaws(query);
 
-    const docFilter = compileFilters(filters);
-    const allowChunk = docFilter ? (i: number) => docFilter(idx.documents.get(idx.chunks[i]!.documentId)!.meta) : undefined;
+    const allow = compileFilters(filters);
 
     // The text used for matching drops the legal reference and the law's name, so `Điều 95` does not match every
     // `Điều 95` mention and `Bộ luật tố tụng dân sự` does not match the article that states the code's own scope:
@@ -129,87 +130,80 @@ export class HybridRetriever {
       ...(options.alternatives ?? []).map((alt): QueryExpansion => ({ start: 0, end: 0, phrase: '', targets: [normalizeQuery(alt)], kind: 'rewrite' })),
     ];
     const extraText = [...new Set(expansions.flatMap((e) => e.targets))].join('. ');
-    const q = idx.lexical.analyze(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : []);
+    const bigramWeight = corpus.lexicalParams.bigramWeight;
+    // The question's terms (typed and thesaurus), for the law-topic model; and IDF of the typed ones.
+    const qTerms = weightedTerms(matchText, extraText ? [{ text: extraText, weight: w.expansionWeight }] : [], bigramWeight);
+    const typedTerms = lexicalTerms(matchText);
+    const qvecPromise = corpus.embedder.embedQuery(extraText ? `${matchText}. ${extraText}` : matchText);
     // BM25 by field and by where the terms came from (typed or thesaurus), so the reranker can weigh each.
-    const typedQ = idx.lexical.analyze(matchText);
-    const typedIds = new Set(typedQ.ids);
-    const extraQ = extraText ? idx.lexical.analyze(extraText) : { ids: [], weights: [] };
-    const extraOnly = { ids: extraQ.ids.filter((id) => !typedIds.has(id)), weights: extraQ.weights.filter((_, k) => !typedIds.has(extraQ.ids[k]!)) };
-    const typedBm25 = idx.lexical.fieldScores(typedQ);
-    const extra = idx.lexical.fieldScores(extraOnly);
-    const hw = idx.lexical.params.headingWeight;
-    const ew = w.expansionFieldWeight;
-    const bm25 = new Float32Array(idx.chunks.length);
-    for (let i = 0; i < bm25.length; i++) {
-      const t = typedBm25.body[i]! + hw * typedBm25.heading[i]! + ew * typedBm25.expansion[i]!;
-      const e = extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!;
-      bm25[i] = t + w.expansionWeight * e;
-    }
+    const [lex, dfs, topicCounts, qvec] = await Promise.all([
+      corpus.lexical({ text: matchText, extraText, expansionWeight: w.expansionWeight, expansionFieldWeight: w.expansionFieldWeight }, w.lexicalK, allow),
+      corpus.documentFrequencies(new Set([...typedTerms, ...qTerms.keys()])),
+      corpus.documentTermCounts(qTerms),
+      qvecPromise,
+    ]);
     const candidates = new Map<number, { bm25Rank?: number; denseRank?: number; dense?: number }>();
-    const lexTop = topIndices(bm25, w.lexicalK, allowChunk);
+    const lexTop = lex.top;
     lexTop.forEach((i, r) => candidates.set(i, { bm25Rank: r }));
 
-    const qvec = await idx.embedder.embedQuery(extraText ? `${matchText}. ${extraText}` : matchText);
-    const dense = idx.vectors.search(qvec, w.denseK, allowChunk ? (label) => allowChunk(idx.chunkByLabel.get(label) ?? -1) : undefined);
+    const dense = await corpus.dense(qvec, w.denseK, allow);
     dense.forEach((h, r) => {
-      const i = idx.chunkByLabel.get(h.label);
-      if (i === undefined) return;
-      const c = candidates.get(i) ?? {};
+      const c = candidates.get(h.pos) ?? {};
       c.denseRank = r;
       c.dense = h.score;
-      candidates.set(i, c);
+      candidates.set(h.pos, c);
     });
 
     // Directly referenced articles of mentioned documents are always candidates.
-    if (refs.length > 0) {
-      const docs = mentioned.size > 0 ? [...mentioned] : [];
-      for (const docId of docs) {
-        for (const i of idx.chunksByDocument.get(docId) ?? []) {
-          const c = idx.chunks[i]!;
-          if (refs.some((r) => r.article === c.article?.toLowerCase()) && (!allowChunk || allowChunk(i)) && !candidates.has(i)) candidates.set(i, {});
-        }
-      }
+    if (refs.length > 0 && mentioned.size > 0) {
+      for (const i of await corpus.articleChunks([...mentioned], refs.map((r) => r.article), allow)) if (!candidates.has(i)) candidates.set(i, {});
     }
-    const termWeights = this.queryTermWeights(matchText);
-    const stats = questionStats(termWeights, expansions, matchText, idx.lexical.vocab);
+    const termWeights = this.queryTermWeights(typedTerms, dfs);
+    const stats = questionStats(termWeights, expansions, matchText, dfs);
+    const positions = [...candidates.keys()];
+    const [chunks] = positions.length > 0 ? await Promise.all([corpus.chunks(positions), lex.include(positions)]) : [new Map<number, CandidateChunk>()];
     // A missing law's topic that the candidates themselves talk about (a briefing on `dịch vụ bưu chính`) is weaker evidence.
-    const candidateTexts = [...candidates.keys()].map((i) => idx.chunks[i]!.text.toLowerCase());
+    const candidateTexts = positions.map((i) => chunks.get(i)!.chunk.text.toLowerCase());
     const missingLaws = found.map((m) => (m.how === 'topic' ? { ...m, covered: candidateTexts.some((t) => t.includes(m.evidence)) } : m));
     const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
     if (candidates.size === 0) return { ...base, hits: [] };
 
-    const maxBm25 = Math.max(...[...candidates.keys()].map((i) => bm25[i]!), 1e-9);
+    const maxBm25 = Math.max(...positions.map((i) => lex.score(i)), 1e-9);
     // The law's topic: how strongly the query's best chunks concentrate in each document.
     const docScore = new Map<string, number>();
     for (const i of lexTop.slice(0, 30)) {
-      const d = idx.chunks[i]!.documentId;
-      docScore.set(d, (docScore.get(d) ?? 0) + bm25[i]! / maxBm25);
+      const d = chunks.get(i)!.chunk.documentId;
+      docScore.set(d, (docScore.get(d) ?? 0) + lex.score(i) / maxBm25);
     }
     const maxDoc = Math.max(...docScore.values(), 1e-9);
-    const topic = this.lawTopics(q);
+    const topic = lawTopics(topicCounts);
     // The fields of law the question's everyday phrases belong to (`sếp` → lao động).
     const withDomains = expansions.filter((e) => e.domains && e.domains.length > 0);
 
-    const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(matchText));
+    const wq = weightedQuery(termWeights, termHashes(matchText), this.contentPairWeights(typedTerms, dfs));
     const hashedExpansions = expansions.filter((e) => e.phrase).map(hashExpansion);
     // The question's words plus the legal terms they stand for: an article titled `Kỳ hạn trả lương` answers `sếp nợ lương`.
     const extraHashes = extraText ? termHashes(extraText) : undefined;
     const expandedTerms = extraHashes ? { terms: new Set([...wq.terms, ...extraHashes.uni, ...extraHashes.bi]) } : wq;
-    const briefingDates = [...new Set([...candidates.keys()].map((i) => idx.documents.get(idx.chunks[i]!.documentId)!.meta).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
+    const metaOf = (i: number) => corpus.document(chunks.get(i)!.chunk.documentId)!;
+    const briefingDates = [...new Set(positions.map(metaOf).filter((m) => m.kind === 'briefing' && m.meetingDate).map((m) => m.meetingDate!))].sort();
+    const hw = corpus.lexicalParams.headingWeight;
+    const ew = w.expansionFieldWeight;
 
     const hits: SearchHit[] = [];
     for (const [i, c] of candidates) {
-      const chunk = idx.chunks[i]!;
-      const doc = idx.documents.get(chunk.documentId)!;
+      const { chunk, clauses } = chunks.get(i)!;
+      const meta = metaOf(i);
+      const { typed: typedBm25, extra } = lex.fields(i);
       const f = new Float64Array(FEATURE_NAMES.length);
-      f[F.bm25] = bm25[i]! / maxBm25;
-      f[F.bm25Heading] = (typedBm25.heading[i]! + w.expansionWeight * extra.heading[i]!) / maxBm25;
-      f[F.bm25ExpansionField] = (typedBm25.expansion[i]! + w.expansionWeight * extra.expansion[i]!) / maxBm25;
-      f[F.bm25ThesaurusTerms] = (extra.body[i]! + hw * extra.heading[i]! + ew * extra.expansion[i]!) / maxBm25;
+      f[F.bm25] = lex.score(i) / maxBm25;
+      f[F.bm25Heading] = (typedBm25.heading + w.expansionWeight * extra.heading) / maxBm25;
+      f[F.bm25ExpansionField] = (typedBm25.expansion + w.expansionWeight * extra.expansion) / maxBm25;
+      f[F.bm25ThesaurusTerms] = (extra.body + hw * extra.heading + ew * extra.expansion) / maxBm25;
       f[F.bm25Rank] = c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank);
-      f[F.dense] = c.dense ?? this.denseOf(qvec, chunk.label);
+      f[F.dense] = c.dense ?? denseOf(qvec, corpus.vector(i));
       f[F.denseRank] = c.denseRank === undefined ? 0 : 1 / (1 + c.denseRank);
-      const terms = this.terms.get(i, () => termHashes(chunk.text, clauseSpans(doc, chunk)));
+      const terms = this.terms.get(i, () => termHashes(chunk.text, clauses));
       const tf = textFeatures(wq, terms);
       f[F.unigramCoverage] = tf.unigram;
       f[F.bigramCoverage] = tf.bigram;
@@ -226,19 +220,19 @@ export class HybridRetriever {
       f[F.documentScore] = (docScore.get(chunk.documentId) ?? 0) / maxDoc;
       f[F.lawTopic] = topic.get(chunk.documentId) ?? 0;
       if (withDomains.length > 0) {
-        const domain = domainOfDocument(doc.meta.id, doc.meta.kind, doc.meta.title);
+        const domain = domainOfDocument(meta.id, meta.kind, meta.title);
         f[F.domainMatch] = withDomains.filter((e) => e.domains!.includes(domain)).length / withDomains.length;
       }
       f[F.lawMentioned] = mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.lawMentionedOther] = mentioned.size > 0 && !mentioned.has(chunk.documentId) ? 1 : 0;
       f[F.articleReferenced] = refs.some((r) => r.article === chunk.article?.toLowerCase()) && (mentioned.size === 0 || mentioned.has(chunk.documentId)) ? 1 : 0;
-      if (doc.meta.kind === 'briefing') {
-        f[F.periodMatch] = period ? periodMatches(period, doc.meta, chunk.text) : 0;
-        const pos = briefingDates.indexOf(doc.meta.meetingDate ?? '');
+      if (meta.kind === 'briefing') {
+        f[F.periodMatch] = period ? periodMatches(period, meta, chunk.text) : 0;
+        const pos = briefingDates.indexOf(meta.meetingDate ?? '');
         // Orders briefings newest first without lifting any of them over the laws: the newest loses nothing, older ones up to 1.
         f[F.recency] = !period && pos >= 0 ? (pos + 1) / briefingDates.length - 1 : 0;
       }
-      hits.push({ chunk, document: doc.meta, score: score(f, w), features: f });
+      hits.push({ chunk, document: meta, score: score(f, w), features: f });
     }
     hits.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
     return { ...base, hits: hits.slice(0, k) };
@@ -249,16 +243,18 @@ export class HybridRetriever {
    * traffic do not pay for tokenising candidates. Bounded by the cache size.
    */
   warmUp(limit = 20_000): Promise<void> {
-    const idx = this.index;
-    const n = Math.min(idx.chunks.length, limit);
+    const corpus = this.corpus;
+    // A backend that fetches chunks per query has nothing in this process to warm.
+    if (!corpus.chunkAt) return Promise.resolve();
+    const chunkAt = corpus.chunkAt.bind(corpus);
+    const n = Math.min(corpus.size, limit);
     return new Promise((resolve) => {
       let i = 0;
       const step = () => {
         const end = Math.min(n, i + 200);
         for (; i < end; i++) {
-          const chunk = idx.chunks[i]!;
-          const doc = idx.documents.get(chunk.documentId)!;
-          this.terms.get(i, () => termHashes(chunk.text, clauseSpans(doc, chunk)));
+          const { chunk, clauses } = chunkAt(i)!;
+          this.terms.get(i, () => termHashes(chunk.text, clauses));
           if (chunk.articleTitle) this.titleTerms.get(i, () => termHashes(chunk.articleTitle!));
         }
         if (i < n) setImmediate(step);
@@ -285,68 +281,14 @@ export class HybridRetriever {
     return f[F.unigramCoverage]!;
   }
 
-  /**
-   * Which document the question is about, as a language model of each whole document would say
-   * (Dirichlet-smoothed unigram and bigram likelihood of the query, thesaurus terms included at
-   * their weight, from the lexical postings): 1 for the likeliest document, exp(−Δ mean
-   * log-likelihood) for the others. Smoother than which chunks BM25 ranked first.
-   */
-  private lawTopics(q: QueryTerms): Map<string, number> {
-    const idx = this.index;
-    const body = idx.lexical.body;
-    const docOf = (this.docOfChunk ??= Int32Array.from(idx.chunks, (c) => this.docIds.indexOf(c.documentId)));
-    const lens = (this.docLens ??= this.docIds.map((id) => (idx.chunksByDocument.get(id) ?? []).reduce((s, i) => s + body.docLen[i]!, 0)));
-    const total = lens.reduce((a, b) => a + b, 0) || 1;
-    const mu = 2000;
-    const ll = new Float64Array(this.docIds.length);
-    let weight = 0;
-    const counts = new Float64Array(this.docIds.length);
-    for (let k = 0; k < q.ids.length; k++) {
-      const docs = body.docs[q.ids[k]!];
-      const tfs = body.tfs[q.ids[k]!];
-      if (!docs || !tfs || docs.length === 0) continue;
-      counts.fill(0);
-      let cf = 0;
-      for (let i = 0; i < docs.length; i++) {
-        const d = docOf[docs[i]!]!;
-        if (d >= 0) counts[d]! += tfs[i]!;
-        cf += tfs[i]!;
-      }
-      const w = q.weights[k]!;
-      weight += w;
-      const pc = cf / total;
-      for (let d = 0; d < ll.length; d++) ll[d]! += w * Math.log((counts[d]! + mu * pc) / (lens[d]! + mu));
-    }
-    const out = new Map<string, number>();
-    if (weight === 0) return out;
-    const best = Math.max(...ll);
-    this.docIds.forEach((id, d) => out.set(id, Math.exp((ll[d]! - best) / weight)));
-    return out;
-  }
-
-  private denseOf(qvec: number[], label: number): number {
-    try {
-      const v = this.index.vectors.vector(label);
-      let s = 0;
-      let n = 0;
-      for (let j = 0; j < v.length; j++) {
-        s += v[j]! * qvec[j]!;
-        n += v[j]! * v[j]!;
-      }
-      return n > 0 ? s / Math.sqrt(n) : 0;
-    } catch {
-      return 0;
-    }
-  }
-
   /** The `n` rarest words of a query that the corpus knows, question words, hedges and figures excluded. */
-  keyTerms(query: string, n = 2): string[] {
-    const lex = this.index.lexical;
+  async keyTerms(query: string, n = 2): Promise<string[]> {
+    const words = [...new Set(lexicalTerms(query))].filter((t) => !t.includes('_') && !QUESTION_WORDS.has(t) && !APPROXIMATION_WORDS.has(t) && !/\d/.test(t));
+    const dfs = await this.corpus.documentFrequencies(words);
     const scored: [string, number][] = [];
-    for (const t of new Set(lexicalTerms(query))) {
-      if (t.includes('_') || QUESTION_WORDS.has(t) || APPROXIMATION_WORDS.has(t) || /\d/.test(t)) continue;
-      const id = lex.vocab.get(t);
-      if (id !== undefined) scored.push([t, idf(lex.body.docs[id]?.length ?? 0, lex.size)]);
+    for (const t of words) {
+      const df = dfs.get(t);
+      if (df !== undefined) scored.push([t, idf(df, this.corpus.size)]);
     }
     return scored.sort((a, b) => b[1] - a[1]).slice(0, n).map(([t]) => t);
   }
@@ -362,14 +304,12 @@ export class HybridRetriever {
    * The question's content word pairs (`phở_bò`, `world_cup`) with IDF weights, pairs the corpus
    * never uses weighted highest; pairs with a question word or a figure are left out.
    */
-  private contentPairWeights(text: string): Map<string, number> {
-    const lex = this.index.lexical;
+  private contentPairWeights(terms: readonly string[], dfs: ReadonlyMap<string, number>): Map<string, number> {
     const out = new Map<string, number>();
-    for (const t of lexicalTerms(text)) {
+    for (const t of terms) {
       const parts = t.split('_');
       if (parts.length !== 2 || parts.some((p) => QUESTION_WORDS.has(p) || /\d/.test(p))) continue;
-      const id = lex.vocab.get(t);
-      out.set(t, idf(id === undefined ? 0 : (lex.body.docs[id]?.length ?? 0), lex.size));
+      out.set(t, idf(dfs.get(t) ?? 0, this.corpus.size));
     }
     return out;
   }
@@ -379,31 +319,57 @@ export class HybridRetriever {
    * highest weight: a question about "World Cup" is not covered by a text that lacks those words.
    * Unknown word pairs are left out, since question phrasing forms many of them.
    */
-  private queryTermWeights(text: string): Map<string, number> {
-    const lex = this.index.lexical;
+  private queryTermWeights(terms: readonly string[], dfs: ReadonlyMap<string, number>): Map<string, number> {
     const out = new Map<string, number>();
-    const unseen = idf(0, lex.size);
-    for (const t of lexicalTerms(text)) {
-      const id = lex.vocab.get(t);
-      if (id === undefined) {
+    const unseen = idf(0, this.corpus.size);
+    for (const t of terms) {
+      const df = dfs.get(t);
+      if (df === undefined) {
         if (!t.includes('_') && /\p{L}/u.test(t)) out.set(t, unseen);
         continue;
       }
-      out.set(t, idf(lex.body.docs[id]?.length ?? 0, lex.size));
+      out.set(t, idf(df, this.corpus.size));
     }
     return out;
   }
 }
 
-function topIndices(scores: Float32Array, k: number, allow?: (i: number) => boolean): number[] {
-  return topK(scores, k, allow).map((h) => h.doc);
+/**
+ * Which document the question is about, as a language model of each whole document would say
+ * (Dirichlet-smoothed unigram and bigram likelihood of the query, thesaurus terms included at
+ * their weight, from the lexical postings): 1 for the likeliest document, exp(−Δ mean
+ * log-likelihood) for the others. Smoother than which chunks BM25 ranked first.
+ */
+function lawTopics(counts: TermDocumentCounts): Map<string, number> {
+  const lens = counts.lengths;
+  let total = 0;
+  for (let d = 0; d < lens.length; d++) total += lens[d]!;
+  total ||= 1;
+  const mu = 2000;
+  const ll = new Float64Array(counts.documentIds.length);
+  let weight = 0;
+  for (const t of counts.terms) {
+    weight += t.weight;
+    const pc = t.cf / total;
+    for (let d = 0; d < ll.length; d++) ll[d]! += t.weight * Math.log((t.counts[d]! + mu * pc) / (lens[d]! + mu));
+  }
+  const out = new Map<string, number>();
+  if (weight === 0) return out;
+  const best = Math.max(...ll);
+  counts.documentIds.forEach((id, d) => out.set(id, Math.exp((ll[d]! - best) / weight)));
+  return out;
 }
 
-/** Clause spans of a chunk, relative to the chunk text. */
-function clauseSpans(doc: { articles: { number: string; clauses: { start: number; end: number }[] }[] }, chunk: IndexedChunk): { start: number; end: number }[] {
-  if (!chunk.article) return [];
-  const art = doc.articles.find((a) => a.number === chunk.article);
-  return (art?.clauses ?? []).filter((c) => c.start >= chunk.start && c.end <= chunk.end).map((c) => ({ start: c.start - chunk.start, end: c.end - chunk.start }));
+/** Cosine of a query vector with a stored, normalised chunk vector. */
+function denseOf(qvec: number[], v: ArrayLike<number> | undefined): number {
+  if (!v) return 0;
+  let s = 0;
+  let n = 0;
+  for (let j = 0; j < v.length; j++) {
+    s += v[j]! * qvec[j]!;
+    n += v[j]! * v[j]!;
+  }
+  return n > 0 ? s / Math.sqrt(n) : 0;
 }
 
 function periodMatches(p: Period, meta: DocumentMeta, text: string): number {

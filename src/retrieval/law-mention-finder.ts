@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../index/corpus-index.js';
+import type { ServedIndex } from '../index/served-index.js';
 import type { LawMentionFinder, MissingLawFinder } from './hybrid-retriever.js';
 import type { LawCatalog } from './law-catalog.js';
 import { findLawMentions, LawNameResolver } from './law-name-resolver.js';
@@ -6,8 +6,9 @@ import { findLawMentions, LawNameResolver } from './law-name-resolver.js';
 const LEGAL_KINDS = new Set(['law', 'code', 'regulation', 'precedent']);
 
 /** A resolver over the index's legal texts (not judgments or briefings). */
-export function lawResolverFor(index: CorpusIndex): LawNameResolver {
-  const entries = [...index.documents.values()]
+export function lawResolverFor(index: Pick<ServedIndex, 'catalog'>): LawNameResolver {
+  const entries = index
+    .catalog()
     .filter((d) => LEGAL_KINDS.has(d.meta.kind))
     .map((d) => ({ id: d.meta.id, title: d.meta.title, docType: d.meta.docType, ...(d.meta.number ? { number: d.meta.number } : {}) }));
   return new LawNameResolver(entries);
@@ -24,13 +25,13 @@ function corpusLaw(resolver: LawNameResolver, catalog: LawCatalog | undefined, n
 }
 
 /** Finds the laws a question names or is about that the index does not hold. */
-export function missingLawFinder(index: CorpusIndex, catalog: LawCatalog): MissingLawFinder {
+export function missingLawFinder(index: Pick<ServedIndex, 'catalog'>, catalog: LawCatalog): MissingLawFinder {
   const resolver = lawResolverFor(index);
   return (query) => catalog.missingLaws(query, (name) => corpusLaw(resolver, catalog, name) !== undefined);
 }
 
 /** Finds the corpus documents a question names (`Luật HN&GĐ`, `Bộ luật Dân sự năm 2015`). */
-export function lawMentionFinder(index: CorpusIndex, catalog?: LawCatalog): LawMentionFinder {
+export function lawMentionFinder(index: Pick<ServedIndex, 'catalog'>, catalog?: LawCatalog): LawMentionFinder {
   const resolver = lawResolverFor(index);
   return (query) =>
     findLawMentions(query).flatMap((m) => {

@@ -23,12 +23,15 @@ export interface SearchFilters {
 
 const lower = (s: string) => s.normalize('NFC').toLowerCase();
 
+/** A predicate over document metadata that also says which kinds it can let through (a hint for partitioned stores). */
+export type DocumentPredicate = ((m: DocumentMeta) => boolean) & { readonly kinds?: readonly SourceKind[] };
+
 /** Compiles filters to a predicate over document metadata; undefined when nothing filters. */
-export function compileFilters(f: SearchFilters | undefined): ((m: DocumentMeta) => boolean) | undefined {
+export function compileFilters(f: SearchFilters | undefined): DocumentPredicate | undefined {
   if (!f || Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) return undefined;
   const docTypes = f.docTypes?.map(lower);
   const ids = f.documentIds ? new Set(f.documentIds) : undefined;
-  return (m) => {
+  const allow = (m: DocumentMeta) => {
     if (f.kinds?.length && !f.kinds.includes(m.kind)) return false;
     if (docTypes?.length && !docTypes.includes(lower(m.docType))) return false;
     if (f.issuer && !lower(m.issuer ?? '').includes(lower(f.issuer))) return false;
@@ -47,4 +50,5 @@ export function compileFilters(f: SearchFilters | undefined): ((m: DocumentMeta)
     }
     return true;
   };
+  return f.kinds?.length ? Object.assign(allow, { kinds: f.kinds }) : allow;
 }

@@ -65,3 +65,13 @@ export async function openTestDatabase(kind: BackendName): Promise<Database> {
   const database = await openPostgresDatabase(url);
   return { kind: database.kind, db: database.db, close: () => database.close().then(drop) };
 }
+
+/** A streaming replica of the test server (`.ci/run` starts one); unset → the replica test is skipped locally. */
+export const TEST_DATABASE_REPLICA_URL = process.env.TEST_DATABASE_REPLICA_URL?.trim() || undefined;
+
+/** The same database on another server (a replica has every database of its primary). */
+export function sameDatabaseOn(serverUrl: string, databaseUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = new URL(databaseUrl).pathname;
+  return url.toString();
+}

@@ -20,6 +20,23 @@ export function scaleTargets(r: BenchReport): { label: string; met: boolean }[] 
   return out;
 }
 
+/** Targets of the PostgreSQL backend (issue 13): parity with the in-memory backend, latency and RSS per API process at scale. */
+export function scalePgTargets(r: BenchReport): { label: string; met: boolean }[] {
+  const s = r.scalePg;
+  if (!s) return [];
+  if (s.error && !s.http) return [{ label: `scale-pg ran (${s.error})`, met: false }];
+  const out: { label: string; met: boolean }[] = [];
+  if (s.http) out.push({ label: `scale-pg search p95 < 150 ms at concurrency ${s.concurrency}, ${s.workers} API processes (measured ${s.http.p95} ms)`, met: s.http.p95 < 150 });
+  const workers = (s.processes ?? []).filter((p) => p.role === 'worker');
+  if (workers.length > 0) {
+    const rss = Math.max(...workers.map((p) => p.rssMb));
+    const peak = Math.max(...workers.map((p) => p.peakRssMb));
+    out.push({ label: `scale-pg API process RSS < 600 MB (measured ${rss} MB after the load, peak ${peak} MB)`, met: peak < 600 });
+  }
+  if (s.parity) out.push({ label: `postgres MRR@10 within 0.01 of in-memory on ${s.parity.questions} questions (measured ${s.parity.mrrPostgres} vs ${s.parity.mrrMemory})`, met: Math.abs(s.parity.mrrPostgres - s.parity.mrrMemory) <= 0.01 });
+  return out;
+}
+
 /** In-process search p95 under 15 ms for every question style (issue: natural questions must not cost latency). */
 export function searchTargets(r: BenchReport): { label: string; met: boolean }[] {
   return (r.search?.sets ?? []).map((x) => ({ label: `in-process search p95 < 15 ms on ${x.name} (measured ${x.p95} ms)`, met: x.p95 < 15 }));
@@ -78,6 +95,7 @@ export function benchMarkdown(r: BenchReport): string {
     } else out.push(`Ingest did not finish: ${s.ingestError ?? 'unknown'}`, '');
     out.push('### Targets', '', ...scaleTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
   }
+  if (r.scalePg) out.push(...scalePgMarkdown(r));
   if (r.soak) {
     const s = r.soak;
     out.push('## Soak (mixed traffic, loopback)', '', `Server: \`src/server.ts\` (one worker per core, case threads on) over \`${s.index}\`; ${s.concurrency} clients for ${s.durationSec} s; rate limits off (one client stands for many). Latencies in ms.`, '');
@@ -89,4 +107,43 @@ export function benchMarkdown(r: BenchReport): string {
   }
   if (r.drafts) out.push(...draftsMarkdown(r.drafts));
   return out.join('\n');
+}
+
+function scalePgMarkdown(r: BenchReport): string[] {
+  const s = r.scalePg!;
+  const out = ['## PostgreSQL search backend (SEARCH_BACKEND=postgres)', '', `Server ${s.server} (on the same machine as the API processes and the load generator). ${s.error ? `Stopped: ${s.error}` : ''}`.trim(), ''];
+  const i = s.ingest?.ingest;
+  out.push(markdownTable([
+    ['in-memory ingest (min)', 'publish to PostgreSQL (min)', 'chunks', 'database (MB)', 'publish peak RSS (MB)'],
+    [i ? (i.ms / 60000).toFixed(2) : s.reusedIndex ? `reused ${s.reusedIndex}` : '–', s.publish ? (s.publish.ms / 60000).toFixed(2) : '–', String(s.publish?.rows.chunks ?? '–'), String(s.publish?.databaseMb ?? '–'), String(s.publish?.peakRssMb ?? '–')],
+  ]), '');
+  if (s.http) {
+    out.push(`\`/v1/search\` at concurrency ${s.concurrency} against ${s.workers} API processes (\`src/server.ts\`, WORKERS=${s.workers}), ALQAC questions:`, '');
+    out.push(markdownTable([['requests', 'req/s', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'errors', 'non-2xx'], [String(s.http.requests), String(s.http.rps), String(s.http.p50), String(s.http.p95), String(s.http.p99), String(s.http.errors), String(s.http.non2xx)]]), '');
+  }
+  if (s.processes) out.push(markdownTable([['process', 'pid', 'RSS after the load (MB)', 'peak RSS (MB)'], ...s.processes.map((p) => [p.role, String(p.pid), String(p.rssMb), String(p.peakRssMb)])]), '');
+  if (s.memoryHttp) {
+    const m = s.memoryHttp;
+    const rss = (s.memoryProcesses ?? []).filter((p) => p.role === 'worker').map((p) => `${p.rssMb} (peak ${p.peakRssMb})`).join(', ');
+    out.push(`For comparison, the in-memory backend served the same way right after: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms; worker RSS ${rss} MB.`, '');
+  }
+  if (s.agreement) {
+    const a = s.agreement;
+    out.push(`Same queries through both backends at this scale (one process each, sequential): identical top-10 chunks for ${a.identical} of ${a.queries}, mean overlap@10 ${a.meanOverlap}; latency p50/p95 in-memory ${a.memory.p50}/${a.memory.p95} ms, PostgreSQL ${a.postgres.p50}/${a.postgres.p95} ms.`, '');
+  }
+  if (s.parity) {
+    const p = s.parity;
+    out.push(`Retrieval quality on the gold set (default corpus, ${p.questions} questions, shipped models): MRR@10 in-memory ${p.mrrMemory}, PostgreSQL ${p.mrrPostgres}; ranked articles differ on ${p.differing} questions.`, '');
+  }
+  if (s.judgments) {
+    const j = s.judgments;
+    out.push(`### SYNTHETIC judgments load test (latency and storage growth only)`, '', `${j.synthetic} synthetic judgments, each ${j.passagesEach} passages (facts, reasoning, decision) of three different real judgments, in 15 year partitions; written in ${(j.generateMs / 60000).toFixed(1)} min. Database ${j.databaseMbBefore} → ${j.databaseMbAfter} MB (judgment partitions ${j.judgmentPartitionsMb} MB). Judgments that applied Điều 584 BLDS, newest 20: ${j.appliedLookupMs} ms.`, '');
+    out.push(markdownTable([
+      ['search', 'p50 before (ms)', 'p95 before (ms)', 'p50 after (ms)', 'p95 after (ms)'],
+      ['statutes, codes, briefings (chat kinds)', String(j.before.legal.p50), String(j.before.legal.p95), String(j.after.legal.p50), String(j.after.legal.p95)],
+      ['judgments only', String(j.before.judgments.p50), String(j.before.judgments.p95), String(j.after.judgments.p50), String(j.after.judgments.p95)],
+    ]), '', `Worker RSS: ${j.before.workerRssMb.join(', ')} MB before, ${j.after.workerRssMb.join(', ')} MB after.`, '');
+  }
+  out.push('### Targets', '', ...scalePgTargets(r).map((t) => `- ${t.met ? '✅' : '❌'} ${t.label}`), '');
+  return out;
 }

@@ -100,6 +100,86 @@ export interface BenchReport {
   http?: HttpBench;
   search?: SearchBench;
   scale?: ScaleBench;
+  scalePg?: ScalePgBench;
   soak?: SoakBench;
   drafts?: DraftsBench;
+}
+
+/** A build published to PostgreSQL, in its own process. */
+export interface PublishRun {
+  ms: number;
+  buildId: number;
+  rows: Record<string, number>;
+  /** Size of the database afterwards. */
+  databaseMb: number;
+  peakRssMb: number;
+}
+
+/** Sequential search latency through each backend, in one process (`parity-child.ts`). */
+interface BackendLatencies {
+  memory: { p50: number; p95: number };
+  postgres: { p50: number; p95: number };
+  peakRssMb: number;
+}
+
+/** The same searches through the in-memory and the PostgreSQL backends. */
+export interface ParityRun extends BackendLatencies {
+  questions: number;
+  mrrMemory: number;
+  mrrPostgres: number;
+  /** Questions whose ten ranked articles differ between the backends. */
+  differing: number;
+}
+
+export interface AgreementRun extends BackendLatencies {
+  queries: number;
+  /** Queries with the same ten chunks in the same order from both backends. */
+  identical: number;
+  meanOverlap: number;
+}
+
+/** A process of the served API: the primary forks the workers that serve requests. */
+export interface ApiProcess {
+  pid: number;
+  role: 'primary' | 'worker';
+  rssMb: number;
+  peakRssMb: number;
+}
+
+/** Synthetic judgments added to a published build: storage and latency as judgments grow (`synthetic-judgments.ts`). */
+export interface JudgmentsRun {
+  synthetic: number;
+  /** Each synthetic judgment's passages (facts, reasoning, decision, each from another real judgment). */
+  passagesEach: number;
+  generateMs: number;
+  databaseMbBefore: number;
+  databaseMbAfter: number;
+  /** Size of the judgment partitions after. */
+  judgmentPartitionsMb: number;
+  /** /v1/search at the bench concurrency: statutes only (the chat's kinds) and judgments only, before and after. */
+  before: { legal: HttpRun; judgments: HttpRun; workerRssMb: number[] };
+  after: { legal: HttpRun; judgments: HttpRun; workerRssMb: number[] };
+  /** Judgments that applied one article, newest 20, in SQL (ms, p50 over repeated runs). */
+  appliedLookupMs: number;
+}
+
+/** The PostgreSQL backend at the Pháp điển scale (`npm run bench -- --only scale-pg`). */
+export interface ScalePgBench {
+  /** Server the bench databases were created on (no credentials). */
+  server: string;
+  workers: number;
+  concurrency: number;
+  /** Unpack and in-memory ingest of the archive, unless an existing build was reused. */
+  ingest?: ScaleBench;
+  reusedIndex?: string;
+  publish?: PublishRun;
+  error?: string;
+  http?: HttpRun;
+  processes?: ApiProcess[];
+  /** The in-memory backend served by as many processes under the same load, on the same machine. */
+  memoryHttp?: HttpRun;
+  memoryProcesses?: ApiProcess[];
+  agreement?: AgreementRun;
+  parity?: ParityRun;
+  judgments?: JudgmentsRun;
 }

@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `src/server.ts` as the service runs in production (own process, loopback) and waits for /healthz. */
-export async function startServer(indexDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+export async function startServer(indexDir: string, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', INDEX_DIR: indexDir, ...extraEnv };
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
@@ -57,12 +57,12 @@ export function stopServer(child: ChildProcess): void {
   }
 }
 
-function bodyFor(endpoint: string, query: string): string {
-  return JSON.stringify(endpoint === '/v1/search' ? { query, k: 10 } : { messages: [{ role: 'user', content: query }] });
+function bodyFor(endpoint: string, query: string, extra: object = {}): string {
+  return JSON.stringify(endpoint === '/v1/search' ? { query, k: 10, ...extra } : { messages: [{ role: 'user', content: query }] });
 }
 
-/** One bounded autocannon run; latencies are collected per response so that p95 is exact. */
-async function load(port: number, endpoint: string, queries: string[], connections: number, durationSec: number): Promise<HttpRun> {
+/** One bounded autocannon run; latencies are collected per response so that p95 is exact. `body` adds fields to each search body (filters). */
+export async function load(port: number, endpoint: string, queries: string[], connections: number, durationSec: number, body: object = {}): Promise<HttpRun> {
   let next = 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -77,7 +77,7 @@ async function load(port: number, endpoint: string, queries: string[], connectio
             method: 'POST',
             path: endpoint,
             headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: bodyFor(endpoint, queries[next++ % queries.length]!) }),
+            setupRequest: (req) => ({ ...req, body: bodyFor(endpoint, queries[next++ % queries.length]!, body) }),
           },
         ],
       },

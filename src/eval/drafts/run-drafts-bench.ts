@@ -9,7 +9,7 @@ export async function runDraftsBench(config: Config, o: { archive: string; regen
   const index = await ensureIndex(config, logger);
   const serve = async () => {
     const { app, state } = await createService(config, { index, logger });
-    return { app, warmUp: () => state.current.drafts.warmUp() };
+    return { app, warmUp: () => state.current.drafts().then((d) => d.warmUp()) };
   };
   return draftsBench({ index, serve, ...o });
 }

@@ -30,7 +30,7 @@ export function amendmentsRouter(state: AppState): Router {
   r.get(/^\/v1\/documents\/(.+)\/amendments\/?$/, (req, res) => {
     const id = decodeURIComponent((req.params as Record<string, string>)[0]!);
     const { index, amendments } = state.current;
-    const doc = index.documents.get(id);
+    const doc = index.retrieval.document(id);
     if (!doc) throw HttpError.notFound(`văn bản ${id}`);
     let asOf: string | undefined;
     if (req.query.asOf !== undefined) {
@@ -41,7 +41,7 @@ export function amendmentsRouter(state: AppState): Router {
     const inEffect = (e: AmendmentEdge) => !asOf || !e.effectiveDate || e.effectiveDate <= asOf;
     const { amends, amendedBy } = amendments.forDocument(id);
     res.json({
-      documentId: id, title: doc.meta.title, number: doc.meta.number ?? null, asOf: asOf ?? null,
+      documentId: id, title: doc.title, number: doc.number ?? null, asOf: asOf ?? null,
       amends: amends.filter(inEffect).map(presentEdge),
       amendedBy: amendedBy.filter(inEffect).map(presentEdge),
     });

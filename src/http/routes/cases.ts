@@ -41,12 +41,12 @@ export function casesRouter(state: AppState, runner: CaseRunner): Router {
     res.json(await runner.run(state.current, { kind: 'provisions', ...parseFacts(req.body) }));
   });
 
-  r.get('/v1/articles/*rest', (req, res) => {
+  r.get('/v1/articles/*rest', async (req, res) => {
     // The router has already percent-decoded each segment once; decoding again would misread a `%` in an id.
     const m = /^(.+)\/([^/]+)\/judgments$/.exec((req.params as { rest: string[] }).rest.join('/'));
     if (!m) throw HttpError.notFound(`${req.method} ${req.path}`);
     const documentId = m[1]!;
-    const { index } = state.current;
+    const index = await state.current.index.caseCorpus();
     const doc = index.documents.get(documentId);
     if (!doc) throw HttpError.notFound(`văn bản ${documentId}`);
     const art = findArticle(doc, m[2]!);

@@ -11,16 +11,16 @@ import { presentDocument } from '../present.js';
 export function documentsRouter(state: AppState): Router {
   const r = Router();
   r.get('/v1/documents', (_req, res) => {
-    const docs = [...state.current.index.documents.values()].map((d) => ({ ...presentDocument(d.meta), articles: d.articles.length }));
+    const docs = state.current.index.catalog().map((d) => ({ ...presentDocument(d.meta), articles: d.articles }));
     res.json({ documents: docs });
   });
-  r.get('/v1/documents/*rest', (req, res) => {
+  r.get('/v1/documents/*rest', async (req, res) => {
     // The router has already percent-decoded each segment once: decoding again would throw on `%25`
     // and misread a file name that holds a `%`.
     const rest = (req.params as { rest: string[] }).rest.join('/');
     const m = rest.match(/^(.+?)\/articles\/([^/]+)$/);
     const id = m ? m[1]! : rest;
-    const doc = state.current.index.documents.get(id);
+    const doc = await state.current.index.document(id);
     if (!doc) throw HttpError.notFound(`văn bản ${id}`);
     if (!m) {
       res.json({ document: presentDocument(doc.meta), text: doc.text, articles: doc.articles.map((a) => ({ number: a.number, title: a.title, start: a.start, end: a.end, path: a.path })), sections: doc.sections });

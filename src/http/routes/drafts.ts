@@ -21,11 +21,12 @@ export const draftCheckRequestSchema = z
  */
 export function draftsRouter(state: AppState): Router {
   const r = Router();
-  r.post('/v1/drafts/check', (req, res) => {
+  r.post('/v1/drafts/check', async (req, res) => {
     const parsed = draftCheckRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw HttpError.fromZod(parsed.error);
+    const checker = await state.current.drafts();
     const t0 = performance.now();
-    const result = state.current.drafts.check(parsed.data.text, parsed.data.asOf ? { asOf: parsed.data.asOf } : {});
+    const result = checker.check(parsed.data.text, parsed.data.asOf ? { asOf: parsed.data.asOf } : {});
     const counts = { conflict: 0, duplicate: 0, reference: 0 };
     for (const p of result.provisions) for (const f of p.findings) counts[f.kind]++;
     res.json({ ...result, counts, ms: Math.round(performance.now() - t0) });

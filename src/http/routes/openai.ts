@@ -31,7 +31,7 @@ async function answerWith(state: AppState, model: AssistantModel, messages: Chat
   const { chat, index, retriever } = state.current;
   const question = messages.at(-1)?.content ?? '';
   if (model.mode === 'judge') {
-    const advised = await new CaseAdvisor(judgeAdvisorFor(caseIndexFor(index), retriever)).adviseOnFacts(question);
+    const advised = await new CaseAdvisor(judgeAdvisorFor(caseIndexFor(await index.caseCorpus()), retriever)).adviseOnFacts(question);
     if (advised) {
       onDelta?.(advised.answer);
       return { ...advised, question };
