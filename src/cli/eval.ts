@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const training = createPhaseProgress();
   // One set of shipped models for every question: the system keeps one serving state per models object.
   const shipped = wantsFull && !values.shipped ? undefined : servingModels(config);
-  const modelsFor = shipped ? () => shipped : await crossValidatedModels({ ...config, INDEX_DIR: indexDir }, index, datasetFile, training.update);
+  const modelsFor = shipped ? () => shipped : await crossValidatedModels({ ...config, INDEX_DIR: indexDir }, index, training.update);
   training.stop();
   const filters = filtersFor(dataset.questions);
   const systems = await createSystems(names, { index, generator: new ExtractiveAnswerGenerator(), modelsFor, v1: v1Models(), filters, cacheDir: path.join(path.dirname(jsonPath), '.cache'), log });

@@ -27,14 +27,13 @@ export function servingModels(config: Config): ServiceModels {
 export const TRAINING_DATASETS = ['../shared/datasets/alqac25-dev.json', 'eval/datasets/natural-dev.json'];
 
 /**
- * Cross-validated models per question: trains on the training sets (plus `extra`, the set being
- * evaluated, when it is not one of them) in folds, and gives each question the models of the fold
- * that did not see it. Questions outside the training sets get the models fitted on everything.
+ * Cross-validated models per question: trains on the training sets in folds, and gives each
+ * question the models of the fold that did not see it. Questions outside the training sets get the
+ * models fitted on everything (a set that is not one of them is never trained on).
  */
-export async function crossValidatedModels(config: Config, index: CorpusIndex, extra: string | undefined, onProgress?: (phase: string, done: number, total: number) => void): Promise<(q: EvalQuestion) => ServiceModels> {
+export async function crossValidatedModels(config: Config, index: CorpusIndex, onProgress?: (phase: string, done: number, total: number) => void): Promise<(q: EvalQuestion) => ServiceModels> {
   const serving = { resources: loadRetrievalResources(config) };
   const datasets = TRAINING_DATASETS.map((f) => path.resolve(f));
-  if (extra && !datasets.includes(path.resolve(extra))) datasets.push(path.resolve(extra));
   const queries = await labelTrainingSets(index, serving.resources, { datasets, titles: true }, DEFAULT_FOLDS, onProgress);
   const trained = trainService(queries, { base: serving.resources.weights, sourceWeights: SOURCE_WEIGHTS }, DEFAULT_FOLDS, (f) => onProgress?.('cross-validation', f, DEFAULT_FOLDS));
   const asModels = (m: (typeof trained.folds)[number]): ServiceModels => ({ resources: { ...serving.resources, weights: m.weights }, policy: new CalibratedPolicy(m.decision) });

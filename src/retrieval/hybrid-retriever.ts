@@ -163,8 +163,10 @@ export class HybridRetriever {
     const positions = [...candidates.keys()];
     const [chunks] = positions.length > 0 ? await Promise.all([corpus.chunks(positions), lex.include(positions)]) : [new Map<number, CandidateChunk>()];
     // A missing law's topic that the candidates themselves talk about (a briefing on `dịch vụ bưu chính`) is weaker evidence.
-    const candidateTexts = positions.map((i) => chunks.get(i)!.chunk.text.toLowerCase());
-    const missingLaws = found.map((m) => (m.how === 'topic' ? { ...m, covered: candidateTexts.some((t) => t.includes(m.evidence)) } : m));
+    // Lower-cased only when some topic needs it: most questions name no missing law's topic.
+    let candidateTexts: string[] | undefined;
+    const talkedAbout = (evidence: string) => (candidateTexts ??= positions.map((i) => chunks.get(i)!.chunk.text.toLowerCase())).some((t) => t.includes(evidence));
+    const missingLaws = found.map((m) => (m.how === 'topic' ? { ...m, covered: talkedAbout(m.evidence) } : m));
     const base = { query, restored, references: refs, mentionedDocuments: [...mentioned], missingLaws, expansions, ...stats, ...(period ? { period } : {}) };
     if (candidates.size === 0) return { ...base, hits: [] };
 

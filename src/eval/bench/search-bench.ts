@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SearchBench } from './bench-types.js';
+import type { SearchBench, SearchRun } from './bench-types.js';
 import { runChild } from './run-child.js';
 import { SEARCH_CHILD } from './scale-bench.js';
-import type { SearchRun } from './bench-types.js';
 
 export interface SearchBenchOptions {
   indexDir: string;
